@@ -1,0 +1,28 @@
+//! The page frame: skip link, header with navigation and language switch, main landmark.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang, Lang};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    view! {
+        <a class="skip" href="#main">{tr("跳到正文", "Skip to content")}</a>
+        <header class="top">
+            <a class="brand" href="./" data-testid="brand">
+                <span class="brand-mark" aria-hidden="true">"参"</span>
+                <span>{tr("参考", "Cankao")}</span>
+            </a>
+            <nav aria-label=tr("主导航", "Main")>
+                <a href="policies">{tr("政策", "Policies")}</a>
+            </nav>
+            <button type="button" class="lang" data-testid="lang-toggle" on:click=toggle
+                aria-label=tr("Switch interface to English", "切换为中文界面")>
+                {move || lang.get().pick("EN", "中")}
+            </button>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}

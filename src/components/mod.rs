@@ -1,0 +1,4 @@
+//! Widgets shared by the routes.
+
+pub mod layout;
+pub mod status;

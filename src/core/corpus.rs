@@ -1,0 +1,424 @@
+//! The corpus schema. These serde types *are* the schema: unknown fields are rejected, so a
+//! typo in a hand-edited file fails loudly instead of silently dropping data.
+//!
+//! A corpus is a series (《参考》) of issues (期). Each issue is a folder of JSON files, one per
+//! item kind, plus `editorial.json` for what we add (themes, links). Fields that hold text taken
+//! from the source are marked "verbatim" below: the validator checks each of them against the
+//! issue's source text. Everything else (ids, ISO dates, levels, region ids) is ours.
+
+use serde::{Deserialize, Serialize};
+
+/// `data/corpus/series.json`: the series and the order of its issues (newest last).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub id: String,
+    pub title: String,
+    pub compiler: String,
+    /// Issue ids; each names a folder under `data/corpus/issues/`.
+    pub issues: Vec<String>,
+}
+
+/// `issue.json`: an issue's metadata and its front matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueMeta {
+    pub id: String,
+    /// Verbatim: the issue's title.
+    pub title: String,
+    pub compiler: String,
+    /// Partial ISO 8601 date (`2023`, `2023-05` or `2023-05-10`).
+    pub date: String,
+    /// File name of the source text under `data/source/`.
+    pub source_file: String,
+    /// Verbatim: the cover highlights (◆ lines).
+    pub highlights: Vec<Highlight>,
+    /// Verbatim: the introduction's paragraphs.
+    pub intro: Vec<String>,
+    /// Verbatim: the preface of the problems section.
+    pub problems_preface: Vec<String>,
+    /// What the editor counted in the printed issue; the validator holds the data to it.
+    pub expected: ExpectedCounts,
+}
+
+/// The printed issue's contents as the editor counted them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedCounts {
+    /// Policies per section heading (`Place::section`).
+    pub policies_by_section: std::collections::BTreeMap<String, usize>,
+    pub policies_with_doc_number: usize,
+    pub articles: usize,
+    pub recommendations: usize,
+    pub problems: usize,
+    pub experiences: usize,
+    pub clues: usize,
+    pub news: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    /// Verbatim.
+    pub title: String,
+    /// Verbatim: the lead that follows some highlights.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Central,
+    Provincial,
+    Municipal,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Central, Level::Provincial, Level::Municipal];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Central => "central",
+            Level::Provincial => "provincial",
+            Level::Municipal => "municipal",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Level::Central => "中央",
+            Level::Provincial => "省级",
+            Level::Municipal => "市级",
+        }
+    }
+}
+
+/// Where an item sits in the source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Verbatim: the section heading, e.g. `中央相关政策文件` or `表 1：广东部分地市的相关政策文件`.
+    pub section: String,
+    /// 1-based position within that section.
+    pub ordinal: u32,
+}
+
+impl Place {
+    /// Table rows were split across page breaks in the PDF; their cells may be joined.
+    pub fn is_table(&self) -> bool {
+        self.section.starts_with('表')
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub id: String,
+    /// Verbatim: the full title as printed, including the issuers and 文号 where printed.
+    pub title: String,
+    /// Verbatim: the name inside 《》.
+    pub short_title: String,
+    /// The issuing bodies (发文机关), one name each, as the source names them.
+    pub issuers: Vec<String>,
+    /// Verbatim: 文号, e.g. `粤府〔2021〕53号` (spaces of the PDF removed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    /// ISO 8601 date of issue (发布时间).
+    pub date: String,
+    pub level: Level,
+    /// Region id (see `regions.json`).
+    pub region: String,
+    pub place: Place,
+    /// Verbatim: 简介 / 主要内容.
+    pub summary: String,
+}
+
+/// A status article (【现状】).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub id: String,
+    /// Verbatim.
+    pub title: String,
+    /// Verbatim.
+    pub paragraphs: Vec<String>,
+    /// Verbatim: the outlet named in （来源：…）.
+    pub outlet: String,
+    /// Region ids the article is about.
+    pub regions: Vec<String>,
+}
+
+/// An expert's recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    pub id: String,
+    /// Verbatim.
+    pub expert: String,
+    /// Verbatim.
+    pub position: String,
+    /// Verbatim.
+    pub paragraphs: Vec<String>,
+}
+
+/// A problem raised by CPPCC members (【问题】).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    pub id: String,
+    /// The number printed before it (一、二、…).
+    pub number: u32,
+    /// Verbatim: the heading sentence.
+    pub title: String,
+    /// Verbatim: the rest of the paragraph.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Domestic,
+    Foreign,
+}
+
+/// A case of domestic or foreign experience (【经验】).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experience {
+    pub id: String,
+    pub scope: Scope,
+    /// Region id (a city, a province or a country).
+    pub region: String,
+    /// Verbatim.
+    pub title: String,
+    /// Verbatim: paragraphs before the first section heading.
+    pub lead: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Verbatim: the outlet, where one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Verbatim.
+    pub heading: String,
+    /// Verbatim.
+    pub paragraphs: Vec<String>,
+}
+
+/// A clue (【线索选登】) with its background (事由) and points (问题点).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clue {
+    pub id: String,
+    pub number: u32,
+    /// Verbatim.
+    pub title: String,
+    /// Verbatim: 事由.
+    pub background: Vec<String>,
+    /// Verbatim: 问题点, without their printed numbers.
+    pub points: Vec<String>,
+}
+
+/// A work news item (【工作动态】).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct News {
+    pub id: String,
+    /// Verbatim.
+    pub title: String,
+    /// ISO date of the event.
+    pub date: String,
+    /// Verbatim.
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// A level: an amount, a count, an index.
+    Actual,
+    /// A change: growth rate, increase.
+    Growth,
+    /// A part of a whole or a ratio.
+    Share,
+    /// A goal set for a future date.
+    Target,
+}
+
+/// One figure read from the source, with the sentence it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: String,
+    /// The item whose text holds the sentence.
+    pub item: String,
+    pub region: String,
+    /// Our indicator key (see `indicators.json`).
+    pub indicator: String,
+    pub value: f64,
+    /// Verbatim: the number as printed when it is not the plain decimal of `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_text: Option<String>,
+    pub unit: String,
+    /// The period: a year (`2022`), a range (`2011-2020`), or a date.
+    pub period: String,
+    pub kind: FigureKind,
+    /// Verbatim: the sentence (or clause) the figure was read from.
+    pub sentence: String,
+}
+
+/// `editorial.json`: what we add to an issue, kept apart from the source text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Editorial {
+    /// Item id → theme keys from `themes.json`.
+    pub themes: std::collections::BTreeMap<String, Vec<String>>,
+    /// Recommendation or experience id → the problem ids it answers.
+    pub answers: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// One issue with all its items, as the app loads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub meta: IssueMeta,
+    pub policies: Vec<Policy>,
+    pub articles: Vec<Article>,
+    pub recommendations: Vec<Recommendation>,
+    pub problems: Vec<Problem>,
+    pub experiences: Vec<Experience>,
+    pub clues: Vec<Clue>,
+    pub news: Vec<News>,
+    pub figures: Vec<Figure>,
+    pub editorial: Editorial,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionKind {
+    Country,
+    Area,
+    Province,
+    City,
+    Foreign,
+}
+
+/// `regions.json` (ours): the regions items and figures refer to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    /// Short name as the source writes it (广东, 广州, 长三角).
+    pub name: String,
+    pub kind: RegionKind,
+    /// Containing region id (a city's province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Guangdong's city groups: 珠三角, 粤东, 粤西, 粤北.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Grid-cartogram cell (column, row) for Guangdong's cities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tile: Option<(u8, u8)>,
+}
+
+/// `themes.json` (ours): the controlled vocabulary of theme tags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// `indicators.json` (ours): what figures measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub key: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// The registries shared by all issues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registry {
+    pub series: Series,
+    pub regions: Vec<Region>,
+    pub themes: Vec<Theme>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// `data/manifest.json` as shipped: the registries and a summary of each issue, so the
+/// first view knows what exists before it loads any issue's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub registry: Registry,
+    pub issues: Vec<IssueEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssueEntry {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    /// Path of the issue's file, relative to `data/`; it carries a content hash so that a
+    /// changed issue is a new URL (caches never serve a stale one).
+    pub file: String,
+    pub items: usize,
+}
+
+/// Everything the app has loaded: the registries and the issues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    pub registry: Registry,
+    pub issues: Vec<Issue>,
+}
+
+impl Corpus {
+    pub fn items(&self) -> impl Iterator<Item = (&Issue, crate::core::items::ItemRef<'_>)> {
+        self.issues
+            .iter()
+            .flat_map(|issue| issue.items().map(move |item| (issue, item)))
+    }
+
+    pub fn policies(&self) -> impl Iterator<Item = (&Issue, &Policy)> {
+        self.issues
+            .iter()
+            .flat_map(|issue| issue.policies.iter().map(move |p| (issue, p)))
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.registry.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn theme(&self, key: &str) -> Option<&Theme> {
+        self.registry.themes.iter().find(|t| t.key == key)
+    }
+
+    pub fn item(&self, id: &str) -> Option<(&Issue, crate::core::items::ItemRef<'_>)> {
+        self.issues
+            .iter()
+            .find_map(|issue| issue.item(id).map(|item| (issue, item)))
+    }
+}
+
+/// An issue's file as shipped: the issue and its pinyin search keys (computed natively at build
+/// time, so the wasm carries no pinyin table).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShippedIssue {
+    pub issue: Issue,
+    pub keys: crate::core::search::SearchKeys,
+}

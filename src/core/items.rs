@@ -1,0 +1,258 @@
+//! One view over every kind of item, so that search, links, sharing, citing and saving treat
+//! a problem or an article exactly like a policy.
+
+use super::corpus::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Policy,
+    Article,
+    Recommendation,
+    Problem,
+    Experience,
+    Clue,
+    News,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Policy,
+        Kind::Article,
+        Kind::Recommendation,
+        Kind::Problem,
+        Kind::Experience,
+        Kind::Clue,
+        Kind::News,
+    ];
+
+    /// The path segment of the item's deep link (`policy/<id>/`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Policy => "policy",
+            Kind::Article => "article",
+            Kind::Recommendation => "expert",
+            Kind::Problem => "problem",
+            Kind::Experience => "experience",
+            Kind::Clue => "clue",
+            Kind::News => "news",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Policy => "政策",
+            Kind::Article => "现状",
+            Kind::Recommendation => "专家建议",
+            Kind::Problem => "问题",
+            Kind::Experience => "经验",
+            Kind::Clue => "线索",
+            Kind::News => "工作动态",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Kind::Policy => "Policy",
+            Kind::Article => "Status",
+            Kind::Recommendation => "Expert advice",
+            Kind::Problem => "Problem",
+            Kind::Experience => "Experience",
+            Kind::Clue => "Clue",
+            Kind::News => "Work news",
+        }
+    }
+}
+
+/// A piece of verbatim text of an item, named by its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text<'a> {
+    pub field: String,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum ItemRef<'a> {
+    Policy(&'a Policy),
+    Article(&'a Article),
+    Recommendation(&'a Recommendation),
+    Problem(&'a Problem),
+    Experience(&'a Experience),
+    Clue(&'a Clue),
+    News(&'a News),
+}
+
+fn numbered<'a>(out: &mut Vec<Text<'a>>, name: &str, texts: &'a [String]) {
+    for (i, text) in texts.iter().enumerate() {
+        out.push(Text {
+            field: format!("{name}[{i}]"),
+            text,
+        });
+    }
+}
+
+fn one<'a>(out: &mut Vec<Text<'a>>, name: &str, text: &'a str) {
+    out.push(Text {
+        field: name.to_string(),
+        text,
+    });
+}
+
+impl<'a> ItemRef<'a> {
+    pub fn kind(self) -> Kind {
+        match self {
+            ItemRef::Policy(_) => Kind::Policy,
+            ItemRef::Article(_) => Kind::Article,
+            ItemRef::Recommendation(_) => Kind::Recommendation,
+            ItemRef::Problem(_) => Kind::Problem,
+            ItemRef::Experience(_) => Kind::Experience,
+            ItemRef::Clue(_) => Kind::Clue,
+            ItemRef::News(_) => Kind::News,
+        }
+    }
+
+    pub fn id(self) -> &'a str {
+        match self {
+            ItemRef::Policy(x) => &x.id,
+            ItemRef::Article(x) => &x.id,
+            ItemRef::Recommendation(x) => &x.id,
+            ItemRef::Problem(x) => &x.id,
+            ItemRef::Experience(x) => &x.id,
+            ItemRef::Clue(x) => &x.id,
+            ItemRef::News(x) => &x.id,
+        }
+    }
+
+    /// The heading a reader sees. A recommendation has no title of its own: its expert names it.
+    pub fn title(self) -> &'a str {
+        match self {
+            ItemRef::Policy(x) => &x.short_title,
+            ItemRef::Article(x) => &x.title,
+            ItemRef::Recommendation(x) => &x.expert,
+            ItemRef::Problem(x) => &x.title,
+            ItemRef::Experience(x) => &x.title,
+            ItemRef::Clue(x) => &x.title,
+            ItemRef::News(x) => &x.title,
+        }
+    }
+
+    /// The item's date, where it has one of its own.
+    pub fn date(self) -> Option<&'a str> {
+        match self {
+            ItemRef::Policy(x) => Some(&x.date),
+            ItemRef::News(x) => Some(&x.date),
+            _ => None,
+        }
+    }
+
+    /// Every verbatim field of the item, in reading order.
+    pub fn texts(self) -> Vec<Text<'a>> {
+        let mut out = Vec::new();
+        match self {
+            ItemRef::Policy(x) => {
+                one(&mut out, "title", &x.title);
+                one(&mut out, "short_title", &x.short_title);
+                if let Some(d) = &x.doc_number {
+                    one(&mut out, "doc_number", d);
+                }
+                one(&mut out, "summary", &x.summary);
+            }
+            ItemRef::Article(x) => {
+                one(&mut out, "title", &x.title);
+                numbered(&mut out, "paragraphs", &x.paragraphs);
+                one(&mut out, "outlet", &x.outlet);
+            }
+            ItemRef::Recommendation(x) => {
+                numbered(&mut out, "paragraphs", &x.paragraphs);
+                one(&mut out, "expert", &x.expert);
+                one(&mut out, "position", &x.position);
+            }
+            ItemRef::Problem(x) => {
+                one(&mut out, "title", &x.title);
+                one(&mut out, "text", &x.text);
+            }
+            ItemRef::Experience(x) => {
+                one(&mut out, "title", &x.title);
+                numbered(&mut out, "lead", &x.lead);
+                for (i, s) in x.sections.iter().enumerate() {
+                    one(&mut out, &format!("sections[{i}].heading"), &s.heading);
+                    numbered(
+                        &mut out,
+                        &format!("sections[{i}].paragraphs"),
+                        &s.paragraphs,
+                    );
+                }
+                if let Some(o) = &x.outlet {
+                    one(&mut out, "outlet", o);
+                }
+            }
+            ItemRef::Clue(x) => {
+                one(&mut out, "title", &x.title);
+                numbered(&mut out, "background", &x.background);
+                numbered(&mut out, "points", &x.points);
+            }
+            ItemRef::News(x) => {
+                one(&mut out, "title", &x.title);
+                numbered(&mut out, "paragraphs", &x.paragraphs);
+            }
+        }
+        out
+    }
+
+    /// Whether the item came from a table, whose cells the PDF split across pages.
+    pub fn from_table(self) -> bool {
+        matches!(self, ItemRef::Policy(p) if p.place.is_table())
+    }
+
+    /// The regions the item is about.
+    pub fn regions(self) -> Vec<&'a str> {
+        match self {
+            ItemRef::Policy(x) => vec![x.region.as_str()],
+            ItemRef::Article(x) => x.regions.iter().map(String::as_str).collect(),
+            ItemRef::Experience(x) => vec![x.region.as_str()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Issue {
+    /// Every item of the issue, kind by kind in the order of the printed issue.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        let policies = self.policies.iter().map(ItemRef::Policy);
+        let articles = self.articles.iter().map(ItemRef::Article);
+        let recs = self.recommendations.iter().map(ItemRef::Recommendation);
+        let problems = self.problems.iter().map(ItemRef::Problem);
+        let exps = self.experiences.iter().map(ItemRef::Experience);
+        let clues = self.clues.iter().map(ItemRef::Clue);
+        let news = self.news.iter().map(ItemRef::News);
+        policies
+            .chain(articles)
+            .chain(recs)
+            .chain(problems)
+            .chain(exps)
+            .chain(clues)
+            .chain(news)
+    }
+
+    pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
+        self.items().find(|i| i.id() == id)
+    }
+
+    pub fn themes_of(&self, id: &str) -> &[String] {
+        self.editorial.themes.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl ItemRef<'_> {
+    /// The item's deep link, relative to the app's root: `policy/yuefu-2021-53/`.
+    pub fn path(self) -> String {
+        item_path(self.kind(), self.id())
+    }
+}
+
+pub fn item_path(kind: Kind, id: &str) -> String {
+    format!("{}/{}/", kind.key(), id)
+}

@@ -1,0 +1,15 @@
+//! The pure core: corpus types, validation, search, URL state, citations, CSV and chart data.
+//! No leptos and no web-sys here, so `cargo test` exercises all of it natively.
+
+pub mod cite;
+pub mod corpus;
+pub mod csv;
+pub mod hygiene;
+pub mod ids;
+pub mod items;
+pub mod library;
+pub mod listing;
+pub mod load;
+pub mod search;
+pub mod url;
+pub mod validate;

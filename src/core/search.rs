@@ -1,0 +1,400 @@
+//! Search over every kind of item. Chinese has no spaces, so matching is by substring on
+//! white-space-free, lower-cased text; a query's terms must all match. Latin-letter terms also
+//! match the pinyin keys computed when the corpus was built (gd → 广东, gwy → 国务院), and a
+//! query that reads as a 文号 in any bracket or spacing finds that document.
+
+use std::collections::BTreeMap;
+
+use super::corpus::{Corpus, Issue};
+use super::ids::DocNumber;
+use super::items::{ItemRef, Kind};
+
+/// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
+pub type SearchKeys = BTreeMap<String, Vec<String>>;
+
+/// How much a match in each kind of field counts.
+const W_DOC_NUMBER: u32 = 100;
+const W_TITLE: u32 = 40;
+const W_KEY: u32 = 25;
+const W_META: u32 = 15;
+const W_BODY: u32 = 4;
+
+/// Text made comparable: white space removed, letters lower-cased, full-width ASCII folded.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    /// Normalized terms; all must match.
+    pub terms: Vec<String>,
+    /// The 文号 the whole query spells, if it spells one.
+    pub doc_number: Option<DocNumber>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let input: String = input.chars().take(200).collect();
+        let doc_number = DocNumber::parse(&input);
+        let mut terms: Vec<String> = input
+            .split(|c: char| c.is_whitespace() || c == '，' || c == ',')
+            .map(normalize)
+            .filter(|t| !t.is_empty())
+            .collect();
+        terms.dedup();
+        Query { terms, doc_number }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// One searchable field of an item.
+#[derive(Debug, Clone)]
+struct Field {
+    weight: u32,
+    /// The text as shown (for snippets).
+    text: String,
+    normalized: String,
+}
+
+/// An item ready to be searched.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub date: Option<String>,
+    doc_number: Option<String>,
+    fields: Vec<Field>,
+    keys: Vec<String>,
+}
+
+/// The search index: every item of every issue, prepared once when the corpus loads.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+}
+
+fn field(weight: u32, text: &str) -> Field {
+    Field {
+        weight,
+        text: text.to_string(),
+        normalized: normalize(text),
+    }
+}
+
+fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -> Entry {
+    let mut fields = vec![field(W_TITLE, item.title())];
+    let mut meta: Vec<String> = item
+        .regions()
+        .iter()
+        .filter_map(|r| corpus.region(r).map(|r| r.name.clone()))
+        .collect();
+    meta.extend(
+        issue
+            .themes_of(item.id())
+            .iter()
+            .filter_map(|t| corpus.theme(t).map(|t| t.zh.clone())),
+    );
+    let mut doc_number = None;
+    match item {
+        ItemRef::Policy(p) => {
+            meta.extend(p.issuers.iter().cloned());
+            doc_number = p.doc_number.clone();
+            fields.push(field(W_META, &p.title));
+        }
+        ItemRef::Recommendation(r) => meta.push(r.position.clone()),
+        ItemRef::Article(a) => meta.push(a.outlet.clone()),
+        _ => {}
+    }
+    for m in &meta {
+        fields.push(field(W_META, m));
+    }
+    for text in item.texts() {
+        if text.text != item.title() {
+            fields.push(field(W_BODY, text.text));
+        }
+    }
+    Entry {
+        id: item.id().to_string(),
+        kind: item.kind(),
+        title: item.title().to_string(),
+        date: item.date().map(str::to_string),
+        doc_number,
+        fields,
+        keys: keys.get(item.id()).cloned().unwrap_or_default(),
+    }
+}
+
+impl Index {
+    /// `keys` holds each issue's pinyin keys, by issue id.
+    pub fn build(corpus: &Corpus, keys: &BTreeMap<String, SearchKeys>) -> Index {
+        let empty = SearchKeys::new();
+        let entries = corpus
+            .items()
+            .map(|(issue, item)| {
+                entry(
+                    corpus,
+                    issue,
+                    item,
+                    keys.get(&issue.meta.id).unwrap_or(&empty),
+                )
+            })
+            .collect();
+        Index { entries }
+    }
+
+    /// Every item that matches all terms, best first.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(at, e)| e.score(query).map(|score| (at, e, score)))
+            .map(|(at, e, score)| Hit {
+                entry: at,
+                id: e.id.clone(),
+                kind: e.kind,
+                title: e.title.clone(),
+                score,
+                snippet: e.snippet(query),
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| self.entries[b.entry].date.cmp(&self.entries[a.entry].date))
+                .then_with(|| a.entry.cmp(&b.entry))
+        });
+        hits
+    }
+
+    /// Hits grouped by kind, in the order of [`Kind::ALL`]; each group keeps its ranking.
+    pub fn grouped(hits: &[Hit]) -> Vec<(Kind, Vec<&Hit>)> {
+        Kind::ALL
+            .into_iter()
+            .map(|k| (k, hits.iter().filter(|h| h.kind == k).collect::<Vec<_>>()))
+            .filter(|(_, hs)| !hs.is_empty())
+            .collect()
+    }
+}
+
+impl Entry {
+    /// The entry's score for the query, or None when some term does not match.
+    fn score(&self, query: &Query) -> Option<u32> {
+        if let (Some(wanted), Some(own)) = (&query.doc_number, &self.doc_number) {
+            if DocNumber::parse(own).as_ref() == Some(wanted) {
+                return Some(W_DOC_NUMBER * 10);
+            }
+        }
+        let mut total = 0;
+        for term in &query.terms {
+            total += self.term_score(term)?;
+        }
+        Some(total)
+    }
+
+    fn term_score(&self, term: &str) -> Option<u32> {
+        let mut best: Option<u32> = None;
+        for f in &self.fields {
+            if let Some(at) = f.normalized.find(term) {
+                let mut s = f.weight;
+                if f.weight == W_TITLE {
+                    // A title that starts with, or is, the term ranks above one that only holds it.
+                    if at == 0 {
+                        s += 10;
+                    }
+                    if f.normalized.len() == term.len() {
+                        s += 20;
+                    }
+                }
+                best = best.max(Some(s));
+            }
+        }
+        if term.chars().all(|c| c.is_ascii_alphanumeric())
+            && term.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            for key in &self.keys {
+                if key == term {
+                    best = best.max(Some(W_KEY + 10));
+                } else if key.contains(term) {
+                    best = best.max(Some(W_KEY));
+                }
+            }
+        }
+        best
+    }
+
+    /// A window of the best matching text around the first match, cut into marked and plain
+    /// segments (never HTML: the UI renders each segment as text).
+    fn snippet(&self, query: &Query) -> Vec<Segment> {
+        let field = self
+            .fields
+            .iter()
+            .filter(|f| f.weight <= W_META || f.weight == W_BODY)
+            .find(|f| {
+                query
+                    .terms
+                    .iter()
+                    .any(|t| f.normalized.contains(t.as_str()))
+            })
+            .or_else(|| self.fields.iter().find(|f| f.weight == W_BODY));
+        match field {
+            Some(f) => snippet(&f.text, &query.terms, 36),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// A piece of snippet text; `marked` pieces are what matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// Splits `text` into marked and plain segments around matches of `terms` (compared in
+/// normalized form), keeping about `radius` characters either side of the first match.
+pub fn snippet(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    // Map each character to its normalized form so matches found in normalized text can be
+    // located in the original.
+    let mut norm = String::new();
+    let mut origin: Vec<usize> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let n = normalize(&c.to_string());
+        for nc in n.chars() {
+            norm.push(nc);
+            origin.push(i);
+        }
+    }
+    let norm_chars: Vec<char> = norm.chars().collect();
+    let mut marked = vec![false; chars.len()];
+    for term in terms {
+        let t: Vec<char> = term.chars().collect();
+        if t.is_empty() || t.len() > norm_chars.len() {
+            continue;
+        }
+        for start in 0..=norm_chars.len() - t.len() {
+            if norm_chars[start..start + t.len()] == t[..] {
+                for k in start..start + t.len() {
+                    marked[origin[k]] = true;
+                }
+            }
+        }
+    }
+    let first = marked.iter().position(|m| *m).unwrap_or(0);
+    let from = first.saturating_sub(radius);
+    let to = (first + radius * 2).min(chars.len());
+    let mut segments: Vec<Segment> = Vec::new();
+    if from > 0 {
+        segments.push(Segment {
+            text: "…".into(),
+            marked: false,
+        });
+    }
+    for i in from..to {
+        match segments.last_mut() {
+            Some(s) if s.marked == marked[i] && s.text != "…" => s.text.push(chars[i]),
+            _ => segments.push(Segment {
+                text: chars[i].to_string(),
+                marked: marked[i],
+            }),
+        }
+    }
+    if to < chars.len() {
+        segments.push(Segment {
+            text: "…".into(),
+            marked: false,
+        });
+    }
+    segments
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Position in [`Index::entries`].
+    pub entry: usize,
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub score: u32,
+    pub snippet: Vec<Segment>,
+}
+
+/// Pinyin keys for a text: the full toneless pinyin and the initials, both without spaces.
+/// `pinyin` gives one character's toneless pinyin; other characters are skipped.
+pub fn pinyin_keys(text: &str, pinyin: impl Fn(char) -> Option<String>) -> Vec<String> {
+    let syllables: Vec<String> = text.chars().filter_map(&pinyin).collect();
+    if syllables.is_empty() {
+        return Vec::new();
+    }
+    let full: String = syllables.concat();
+    let initials: String = syllables.iter().filter_map(|s| s.chars().next()).collect();
+    vec![full, initials]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_width_case_and_space() {
+        assert_eq!(normalize("ＡＢ c\n5 G"), "abc5g");
+    }
+
+    #[test]
+    fn query_terms_and_doc_numbers() {
+        let q = Query::parse("  数字化  转型 ");
+        assert_eq!(q.terms, vec!["数字化", "转型"]);
+        assert_eq!(q.doc_number, None);
+        let q = Query::parse("粤府[2021]53号");
+        assert_eq!(q.doc_number.unwrap().canonical(), "粤府〔2021〕53号");
+    }
+
+    #[test]
+    fn snippet_marks_every_occurrence_near_the_first() {
+        let segs = snippet("广东制造业与广东经济", &["广东".to_string()], 10);
+        let marked: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, vec!["广东", "广东"]);
+        let whole: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(whole, "广东制造业与广东经济");
+    }
+
+    #[test]
+    fn snippet_cuts_long_text_around_the_match() {
+        let text = format!("{}目标{}", "前".repeat(100), "后".repeat(100));
+        let segs = snippet(&text, &["目标".to_string()], 5);
+        let whole: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(whole, format!("…{}目标{}…", "前".repeat(5), "后".repeat(8)));
+    }
+
+    #[test]
+    fn pinyin_keys_full_and_initials() {
+        let py = |c: char| match c {
+            '广' => Some("guang".to_string()),
+            '东' => Some("dong".to_string()),
+            _ => None,
+        };
+        assert_eq!(pinyin_keys("广东省", py), vec!["guangdong", "gd"]);
+        assert!(pinyin_keys("ABC", py).is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! Query strings: percent-encoding that survives anything a messenger or a person does to a
+//! link (broken escapes, `+` for space, repeated or unknown parameters).
+
+/// Characters left as they are in a query value; everything else is percent-encoded, so a
+/// copied link is plain ASCII.
+fn unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'!' | b'*' | b'(' | b')')
+}
+
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if unreserved(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-escapes and `+`. A malformed escape is kept as the literal text, and bytes
+/// that are not UTF-8 become U+FFFD: decoding never fails.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The `key=value` pairs of a query string (with or without its leading `?`), decoded.
+/// Empty keys are dropped; a bare `key` has an empty value.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .filter(|(k, _)| !k.is_empty())
+        .collect()
+}
+
+/// A query string (with its `?`) from pairs, empty values left out; "" when nothing is left.
+pub fn format_query(pairs: &[(&str, String)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_chinese_and_symbols() {
+        for text in ["广东", "a b&c=d", "粤府〔2021〕53号", "100%", "<script>"] {
+            assert_eq!(decode(&encode(text)), text);
+        }
+        assert_eq!(encode("广"), "%E5%B9%BF");
+    }
+
+    #[test]
+    fn broken_escapes_are_kept_as_text() {
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%E"), "%E");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%E5%B9"), "\u{fffd}");
+        assert_eq!(decode("a+b"), "a b");
+    }
+
+    #[test]
+    fn parses_pairs_including_messenger_noise() {
+        let pairs = parse_query("?q=%E5%B9%BF&from=singlemessage&isappinstalled=0&&=x&flag");
+        assert_eq!(
+            pairs,
+            vec![
+                ("q".into(), "广".into()),
+                ("from".into(), "singlemessage".into()),
+                ("isappinstalled".into(), "0".into()),
+                ("flag".into(), String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn formats_only_non_empty_values() {
+        assert_eq!(
+            format_query(&[("q", "广 东".into()), ("level", String::new())]),
+            "?q=%E5%B9%BF%20%E4%B8%9C"
+        );
+        assert_eq!(format_query(&[("q", String::new())]), "");
+    }
+}

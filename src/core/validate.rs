@@ -1,0 +1,457 @@
+//! The corpus validator. Each failure names the issue, the item and the field.
+//!
+//! [`structure`] needs only the parsed corpus (the app runs it on what it loaded);
+//! [`verbatim`] also needs the source text (the tool and the tests run it).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use super::corpus::*;
+use super::hygiene::{form_problem, squash, PreparedSource};
+use super::ids::{is_valid_id, DocNumber};
+use super::items::ItemRef;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The issue id, or `registry` for the shared files.
+    pub scope: String,
+    pub item: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} · {} · {}: {}",
+            self.scope, self.item, self.field, self.message
+        )
+    }
+}
+
+struct Report<'a> {
+    scope: &'a str,
+    failures: Vec<Failure>,
+}
+
+impl Report<'_> {
+    fn fail(&mut self, item: &str, field: &str, message: impl Into<String>) {
+        self.failures.push(Failure {
+            scope: self.scope.to_string(),
+            item: item.to_string(),
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Whether `date` is a real calendar date in ISO 8601 form; `partial` also accepts
+/// `YYYY` and `YYYY-MM`.
+pub fn is_valid_date(date: &str, partial: bool) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let widths_ok = match parts.len() {
+        1 | 2 => partial,
+        3 => true,
+        _ => false,
+    } && parts
+        .iter()
+        .zip([4, 2, 2])
+        .all(|(p, w)| p.len() == w && p.bytes().all(|b| b.is_ascii_digit()));
+    if !widths_ok {
+        return false;
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let year = n[0];
+    if !(1900..=2100).contains(&year) {
+        return false;
+    }
+    let Some(&month) = n.get(1) else { return true };
+    if !(1..=12).contains(&month) {
+        return false;
+    }
+    let Some(&day) = n.get(2) else { return true };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Checks the registries and the issues together: ids, references, dates, counts, themes.
+pub fn structure(registry: &Registry, issues: &[Issue]) -> Vec<Failure> {
+    let mut failures = registry_failures(registry);
+    let regions: HashSet<&str> = registry.regions.iter().map(|r| r.id.as_str()).collect();
+    let themes: HashSet<&str> = registry.themes.iter().map(|t| t.key.as_str()).collect();
+    let indicators: HashSet<&str> = registry.indicators.iter().map(|i| i.key.as_str()).collect();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let listed: Vec<&str> = registry.series.issues.iter().map(String::as_str).collect();
+    for issue in issues {
+        let mut r = Report {
+            scope: &issue.meta.id,
+            failures: Vec::new(),
+        };
+        if !listed.contains(&issue.meta.id.as_str()) {
+            r.fail("issue", "id", "is not listed in series.json");
+        }
+        if !is_valid_date(&issue.meta.date, true) {
+            r.fail(
+                "issue",
+                "date",
+                format!("`{}` is not a valid date", issue.meta.date),
+            );
+        }
+        let ids = issue
+            .items()
+            .map(|i| i.id())
+            .chain(issue.figures.iter().map(|f| f.id.as_str()));
+        for id in ids {
+            if !is_valid_id(id) {
+                r.fail(
+                    id,
+                    "id",
+                    "is not lowercase ASCII letters, digits and hyphens",
+                );
+            }
+            if let Some(other) = seen.insert(id.to_string(), issue.meta.id.clone()) {
+                r.fail(id, "id", format!("duplicate id (also in issue {other})"));
+            }
+        }
+        item_failures(&mut r, issue, &regions);
+        figure_failures(&mut r, issue, &regions, &indicators);
+        editorial_failures(&mut r, issue, &themes);
+        count_failures(&mut r, issue);
+        failures.append(&mut r.failures);
+    }
+    failures
+}
+
+fn registry_failures(registry: &Registry) -> Vec<Failure> {
+    let mut r = Report {
+        scope: "registry",
+        failures: Vec::new(),
+    };
+    let mut region_ids = HashSet::new();
+    for region in &registry.regions {
+        if !region_ids.insert(region.id.as_str()) {
+            r.fail(&region.id, "id", "duplicate region id");
+        }
+    }
+    for region in &registry.regions {
+        if let Some(parent) = &region.parent {
+            if !region_ids.contains(parent.as_str()) {
+                r.fail(&region.id, "parent", format!("unknown region `{parent}`"));
+            }
+        }
+    }
+    let mut keys = HashSet::new();
+    for key in registry.themes.iter().map(|t| &t.key) {
+        if !keys.insert(key) {
+            r.fail(key, "key", "duplicate theme key");
+        }
+    }
+    let mut keys = HashSet::new();
+    for key in registry.indicators.iter().map(|i| &i.key) {
+        if !keys.insert(key) {
+            r.fail(key, "key", "duplicate indicator key");
+        }
+    }
+    r.failures
+}
+
+fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<&str>) {
+    for item in issue.items() {
+        for region in item.regions() {
+            if !regions.contains(region) {
+                r.fail(item.id(), "region", format!("unknown region `{region}`"));
+            }
+        }
+        for text in item.texts() {
+            if let Some(problem) = form_problem(text.text) {
+                r.fail(item.id(), &text.field, problem);
+            }
+        }
+        if let Some(date) = item.date() {
+            if !is_valid_date(date, false) {
+                r.fail(item.id(), "date", format!("`{date}` is not a valid date"));
+            }
+        }
+        if let ItemRef::Policy(p) = item {
+            if !p.title.contains(&format!("《{}》", p.short_title)) {
+                r.fail(
+                    &p.id,
+                    "short_title",
+                    "is not the name inside 《》 of the title",
+                );
+            }
+            if p.issuers.is_empty() {
+                r.fail(&p.id, "issuers", "is empty");
+            }
+            if let Some(number) = &p.doc_number {
+                match DocNumber::parse(number) {
+                    Some(parsed) if parsed.canonical() == *number => {}
+                    _ => r.fail(
+                        &p.id,
+                        "doc_number",
+                        format!("`{number}` is not in the form 粤府〔2021〕53号"),
+                    ),
+                }
+            }
+        }
+    }
+    for (i, h) in issue.meta.highlights.iter().enumerate() {
+        if let Some(problem) = form_problem(&h.title) {
+            r.fail("issue", &format!("highlights[{i}].title"), problem);
+        }
+    }
+}
+
+fn figure_failures(
+    r: &mut Report,
+    issue: &Issue,
+    regions: &HashSet<&str>,
+    indicators: &HashSet<&str>,
+) {
+    for f in &issue.figures {
+        match issue.item(&f.item) {
+            None => r.fail(&f.id, "item", format!("dangling reference to `{}`", f.item)),
+            Some(item) => {
+                let texts: String = item.texts().iter().map(|t| squash(t.text)).collect();
+                if !texts.contains(&squash(&f.sentence)) {
+                    r.fail(
+                        &f.id,
+                        "sentence",
+                        format!("is not in the text of `{}`", f.item),
+                    );
+                }
+            }
+        }
+        if !regions.contains(f.region.as_str()) {
+            r.fail(&f.id, "region", format!("unknown region `{}`", f.region));
+        }
+        if !indicators.contains(f.indicator.as_str()) {
+            r.fail(
+                &f.id,
+                "indicator",
+                format!("unknown indicator `{}`", f.indicator),
+            );
+        }
+        if !f.value.is_finite() {
+            r.fail(&f.id, "value", "is not a finite number");
+        }
+        let printed = f
+            .value_text
+            .clone()
+            .unwrap_or_else(|| format_number(f.value));
+        if !squash(&f.sentence).contains(&squash(&printed)) {
+            r.fail(
+                &f.id,
+                "value",
+                format!("`{printed}` is not in the sentence"),
+            );
+        }
+        if f.unit.trim().is_empty() {
+            r.fail(&f.id, "unit", "is empty");
+        }
+        if f.period.trim().is_empty() {
+            r.fail(&f.id, "period", "is empty");
+        }
+    }
+}
+
+fn editorial_failures(r: &mut Report, issue: &Issue, themes: &HashSet<&str>) {
+    let ed = &issue.editorial;
+    for item in issue.items() {
+        if issue.themes_of(item.id()).is_empty() {
+            r.fail(item.id(), "editorial.themes", "has no theme");
+        }
+    }
+    for (id, keys) in &ed.themes {
+        if issue.item(id).is_none() {
+            r.fail(
+                id,
+                "editorial.themes",
+                format!("dangling reference to `{id}`"),
+            );
+        }
+        for key in keys {
+            if !themes.contains(key.as_str()) {
+                r.fail(id, "editorial.themes", format!("unknown theme `{key}`"));
+            }
+        }
+    }
+    let problems: HashSet<&str> = issue.problems.iter().map(|p| p.id.as_str()).collect();
+    for (id, answered) in &ed.answers {
+        match issue.item(id) {
+            Some(ItemRef::Recommendation(_) | ItemRef::Experience(_)) => {}
+            Some(_) => r.fail(
+                id,
+                "editorial.answers",
+                "only recommendations and experience answer problems",
+            ),
+            None => r.fail(
+                id,
+                "editorial.answers",
+                format!("dangling reference to `{id}`"),
+            ),
+        }
+        for p in answered {
+            if !problems.contains(p.as_str()) {
+                r.fail(
+                    id,
+                    "editorial.answers",
+                    format!("dangling reference to problem `{p}`"),
+                );
+            }
+        }
+    }
+}
+
+fn count_failures(r: &mut Report, issue: &Issue) {
+    let expected = &issue.meta.expected;
+    let mut by_section: BTreeMap<String, usize> = BTreeMap::new();
+    for p in &issue.policies {
+        *by_section.entry(p.place.section.clone()).or_default() += 1;
+    }
+    if by_section != expected.policies_by_section {
+        r.fail(
+            "issue",
+            "expected.policies_by_section",
+            format!(
+                "expected {:?}, found {:?}",
+                expected.policies_by_section, by_section
+            ),
+        );
+    }
+    let with_number = issue
+        .policies
+        .iter()
+        .filter(|p| p.doc_number.is_some())
+        .count();
+    let counts = [
+        (
+            "policies_with_doc_number",
+            expected.policies_with_doc_number,
+            with_number,
+        ),
+        ("articles", expected.articles, issue.articles.len()),
+        (
+            "recommendations",
+            expected.recommendations,
+            issue.recommendations.len(),
+        ),
+        ("problems", expected.problems, issue.problems.len()),
+        ("experiences", expected.experiences, issue.experiences.len()),
+        ("clues", expected.clues, issue.clues.len()),
+        ("news", expected.news, issue.news.len()),
+    ];
+    for (name, want, have) in counts {
+        if want != have {
+            r.fail(
+                "issue",
+                &format!("expected.{name}"),
+                format!("expected {want}, found {have}"),
+            );
+        }
+    }
+}
+
+/// Checks every verbatim field of the issue against its source text.
+pub fn verbatim(issue: &Issue, source: &PreparedSource) -> Vec<Failure> {
+    let mut r = Report {
+        scope: &issue.meta.id,
+        failures: Vec::new(),
+    };
+    let meta = &issue.meta;
+    let mut front: Vec<(String, &str)> = vec![("title".into(), meta.title.as_str())];
+    for (i, h) in meta.highlights.iter().enumerate() {
+        front.push((format!("highlights[{i}].title"), &h.title));
+        if let Some(lead) = &h.lead {
+            front.push((format!("highlights[{i}].lead"), lead));
+        }
+    }
+    for (i, p) in meta.intro.iter().enumerate() {
+        front.push((format!("intro[{i}]"), p));
+    }
+    for (i, p) in meta.problems_preface.iter().enumerate() {
+        front.push((format!("problems_preface[{i}]"), p));
+    }
+    for (field, text) in front {
+        if !source.holds(text, false) {
+            r.fail("issue", &field, "not found in the source text");
+        }
+    }
+    for item in issue.items() {
+        for text in item.texts() {
+            if !source.holds(text.text, item.from_table()) {
+                r.fail(item.id(), &text.field, "not found in the source text");
+            }
+        }
+    }
+    for f in &issue.figures {
+        if !source.holds(&f.sentence, false) {
+            r.fail(&f.id, "sentence", "not found in the source text");
+        }
+    }
+    r.failures
+}
+
+/// Checks that each policy with a 文号 has the id derived from it.
+pub fn derived_ids(issue: &Issue, pinyin: impl Fn(char) -> Option<String> + Copy) -> Vec<Failure> {
+    let mut r = Report {
+        scope: &issue.meta.id,
+        failures: Vec::new(),
+    };
+    for p in &issue.policies {
+        let Some(number) = &p.doc_number else {
+            continue;
+        };
+        let slug = DocNumber::parse(number).and_then(|d| d.slug(pinyin));
+        if slug.as_deref() != Some(p.id.as_str()) {
+            r.fail(
+                &p.id,
+                "id",
+                format!(
+                    "should be `{}`, derived from {number}",
+                    slug.unwrap_or_default()
+                ),
+            );
+        }
+    }
+    r.failures
+}
+
+/// A number as the source prints it: no trailing zeros, no exponent.
+pub fn format_number(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_valid_date("2022-10-16", false));
+        assert!(is_valid_date("2024-02-29", false));
+        assert!(!is_valid_date("2023-02-29", false));
+        assert!(!is_valid_date("2022-13-01", false));
+        assert!(!is_valid_date("2022-1-1", false));
+        assert!(!is_valid_date("2023", false));
+        assert!(is_valid_date("2023", true));
+        assert!(is_valid_date("2023-05", true));
+        assert!(!is_valid_date("二〇二三", true));
+    }
+
+    #[test]
+    fn numbers_print_like_the_source() {
+        assert_eq!(format_number(48593.6), "48593.6");
+        assert_eq!(format_number(47723.0), "47723");
+        assert_eq!(format_number(1.74), "1.74");
+        assert_eq!(format_number(0.7), "0.7");
+    }
+}

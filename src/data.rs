@@ -1,0 +1,83 @@
+//! Fetching the shipped corpus: `data/manifest.json`, then each issue's file.
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::core::corpus::{Manifest, ShippedIssue};
+use crate::core::library::Library;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, refused, timed out).
+    Network { url: String, detail: String },
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// The file is not the JSON the app expects (truncated, ill-typed).
+    Parse { url: String, detail: String },
+    /// The data parsed but contradicts itself (duplicate ids, dangling references).
+    Invalid { failures: Vec<String> },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network { url, detail } => write!(f, "{url}: {detail}"),
+            LoadError::Status { url, status } => write!(f, "{url}: HTTP {status}"),
+            LoadError::Parse { url, detail } => write!(f, "{url}: {detail}"),
+            LoadError::Invalid { failures } => write!(f, "{}", failures.join("\n")),
+        }
+    }
+}
+
+/// The app's root path ("" or "/sub/path"), read from the document's base URL so one build
+/// serves from any folder. Every generated page's `<base href>` points back at the root.
+pub fn router_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadError::Status {
+            url: url.to_string(),
+            status: response.status(),
+        });
+    }
+    let text = response.text().await.map_err(|e| LoadError::Network {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|e| LoadError::Parse {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })
+}
+
+/// Loads the manifest and every issue it lists, checks what arrived, and indexes it.
+pub async fn load_library() -> Result<Arc<Library>, LoadError> {
+    // Relative URLs resolve against the document's base, i.e. the app's root.
+    let manifest: Manifest = fetch_json("data/manifest.json").await?;
+    let mut shipped: Vec<ShippedIssue> = Vec::with_capacity(manifest.issues.len());
+    for entry in &manifest.issues {
+        shipped.push(fetch_json(&format!("data/{}", entry.file)).await?);
+    }
+    Library::new(manifest.registry, shipped)
+        .map(Arc::new)
+        .map_err(|failures| LoadError::Invalid {
+            failures: failures.iter().map(ToString::to_string).collect(),
+        })
+}

@@ -1,0 +1,65 @@
+//! The interface language. The corpus stays Chinese; the interface has an English switch,
+//! remembered in localStorage.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+const STORAGE_KEY: &str = "cankao.lang";
+
+impl Lang {
+    /// The interface text for this language.
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+fn stored() -> Option<Lang> {
+    let value = crate::storage::get(STORAGE_KEY)?;
+    match value.as_str() {
+        "en" => Some(Lang::En),
+        "zh" => Some(Lang::Zh),
+        _ => None,
+    }
+}
+
+/// Provides the language signal; call once at the root.
+pub fn provide_lang() -> RwSignal<Lang> {
+    let lang = RwSignal::new(stored().unwrap_or(Lang::Zh));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        crate::storage::set(STORAGE_KEY, if lang == Lang::En { "en" } else { "zh" });
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    provide_context(lang);
+    lang
+}
+
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// A reactive interface string: `tr("政策", "Policies")`.
+pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let lang = use_lang();
+    move || lang.get().pick(zh, en)
+}

@@ -1,0 +1,175 @@
+//! The corpus is complete and faithful, and the validator catches what it must.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use cankao::core::corpus::Level;
+use cankao::core::validate::Failure;
+use cankao::tool::{load_corpus, validate_all, LoadedCorpus};
+
+fn corpus() -> LoadedCorpus {
+    load_corpus(Path::new("data/corpus")).unwrap_or_else(|f| panic!("corpus does not load: {f:#?}"))
+}
+
+fn names(failures: &[Failure], item: &str, field: &str) -> bool {
+    failures
+        .iter()
+        .any(|f| f.item == item && f.field.starts_with(field))
+}
+
+#[test]
+fn the_corpus_passes_the_validator() {
+    let failures = validate_all(&corpus());
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures
+            .iter()
+            .map(|f| format!("{f}\n"))
+            .collect::<String>()
+    );
+}
+
+/// The counts of the printed issue, stated independently of the data's own `expected` block.
+#[test]
+fn the_issue_holds_every_item_of_the_source() {
+    let c = corpus();
+    let issue = &c.issues[0];
+    let level = |l: Level| issue.policies.iter().filter(|p| p.level == l).count();
+    assert_eq!(issue.policies.len(), 41);
+    assert_eq!(level(Level::Central), 12);
+    // 5 Guangdong provincial + 9 from Beijing, Shanghai, Chongqing, Jiangsu, Zhejiang, Anhui.
+    assert_eq!(level(Level::Provincial), 14);
+    assert_eq!(level(Level::Municipal), 15);
+    let gd_cities: std::collections::BTreeSet<&str> = issue
+        .policies
+        .iter()
+        .filter(|p| p.level == Level::Municipal)
+        .map(|p| p.region.as_str())
+        .collect();
+    assert_eq!(gd_cities.len(), 11);
+    assert_eq!(
+        issue
+            .policies
+            .iter()
+            .filter(|p| p.doc_number.is_some())
+            .count(),
+        38
+    );
+    assert_eq!(issue.articles.len(), 13);
+    assert!(issue.articles.iter().all(|a| !a.outlet.is_empty()));
+    assert_eq!(issue.recommendations.len(), 5);
+    assert_eq!(issue.problems.len(), 6);
+    assert_eq!(issue.experiences.len(), 6);
+    assert_eq!(issue.clues.len(), 2);
+    assert!(issue.clues.iter().all(|c| !c.points.is_empty()));
+    assert_eq!(issue.news.len(), 2);
+}
+
+#[test]
+fn the_six_provinces_industrial_value_added_is_there() {
+    let c = corpus();
+    let figures = &c.issues[0].figures;
+    for (region, value) in [
+        ("jiangsu", 48593.6),
+        ("guangdong", 47723.0),
+        ("zhejiang", 28871.3),
+        ("shandong", 23873.9),
+        ("henan", 19592.8),
+        ("sichuan", 16412.2),
+    ] {
+        assert!(
+            figures.iter().any(|f| f.region == region
+                && f.indicator == "industrial_value_added"
+                && f.period == "2022"
+                && (f.value - value).abs() < 1e-6),
+            "{region} {value}"
+        );
+    }
+}
+
+fn with<F: FnOnce(&mut LoadedCorpus)>(change: F) -> Vec<Failure> {
+    let mut c = corpus();
+    change(&mut c);
+    validate_all(&c)
+}
+
+#[test]
+fn a_reworded_summary_fails_naming_the_item() {
+    let failures = with(|c| {
+        let p = &mut c.issues[0].policies[1];
+        p.summary = p.summary.replacen("工业互联网", "工业物联网", 1);
+    });
+    let id = corpus().issues[0].policies[1].id.clone();
+    assert!(names(&failures, &id, "summary"), "{failures:#?}");
+}
+
+#[test]
+fn a_duplicate_id_fails_naming_the_item() {
+    let failures = with(|c| {
+        let first = c.issues[0].policies[0].id.clone();
+        c.issues[0].policies[1].id = first;
+    });
+    let id = corpus().issues[0].policies[0].id.clone();
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.item == id && f.message.contains("duplicate")),
+        "{failures:#?}"
+    );
+}
+
+#[test]
+fn a_dangling_reference_fails_naming_the_item() {
+    let failures = with(|c| {
+        c.issues[0].figures[0].item = "no-such-item".into();
+        c.issues[0].policies[0].region = "atlantis".into();
+    });
+    let c = corpus();
+    assert!(
+        names(&failures, &c.issues[0].figures[0].id, "item"),
+        "{failures:#?}"
+    );
+    assert!(
+        names(&failures, &c.issues[0].policies[0].id, "region"),
+        "{failures:#?}"
+    );
+}
+
+#[test]
+fn a_bad_date_fails_naming_the_item() {
+    let failures = with(|c| c.issues[0].policies[2].date = "2022-02-30".into());
+    let id = corpus().issues[0].policies[2].id.clone();
+    assert!(names(&failures, &id, "date"), "{failures:#?}");
+}
+
+#[test]
+fn an_unknown_field_fails_naming_the_file_and_item() {
+    let dir = std::env::temp_dir().join(format!("cankao-corpus-{}", std::process::id()));
+    copy_dir(Path::new("data/corpus"), &dir);
+    let policies = dir.join("issues/2023-zhizao/policies.json");
+    let text = std::fs::read_to_string(&policies).unwrap();
+    let changed = text.replacen("\"summary\"", "\"sumary\"", 1);
+    std::fs::write(&policies, changed).unwrap();
+    let failures = load_corpus(&dir).err().expect("an unknown field must fail");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.item.starts_with("policies.json[0]") && f.message.contains("sumary")),
+        "{failures:#?}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
