@@ -9,9 +9,14 @@ use leptos_router::path;
 
 use crate::components::layout::Shell;
 use crate::components::status::{LoadErrorView, Loading};
+use crate::core::items::Kind;
 use crate::core::library::Library;
 use crate::data::{load_library, router_base};
-use crate::routes::{home::Home, not_found::NotFound, policy::PolicyPage, policy_list::PolicyList};
+use crate::routes::{
+    compare::CompareView, home::Home, item::ItemPage, kind_list::KindList, map::MapView,
+    matrix::MatrixView, not_found::NotFound, policy::PolicyPage, policy_list::PolicyList,
+    problems::ProblemsPage, saved::SavedPage, search::SearchPage, timeline::TimelineView,
+};
 
 /// The loaded corpus and its index, as every route receives it.
 pub type SharedLibrary = Arc<Library>;
@@ -20,12 +25,22 @@ pub type SharedLibrary = Arc<Library>;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::i18n::provide_lang();
+    crate::components::saved::provide_saved();
     let corpus = LocalResource::new(load_library);
+    // The prerendered page stays until the app can show the same view, then gives way to it.
+    let ready = RwSignal::new(!crate::web::has_prerender());
+    Effect::new(move |_| {
+        if corpus.get().is_some() {
+            crate::web::remove_prerender();
+            ready.set(true);
+        }
+    });
     view! {
         <Title formatter=|title: String| {
             if title.is_empty() { "参考 · Cankao".to_string() } else { format!("{title} · 参考") }
         }/>
         <Router base=router_base()>
+            <div class="app-root" hidden=move || !ready.get()>
             <Shell>
                 <Transition fallback=Loading>
                     {move || Suspend::new(async move {
@@ -39,6 +54,7 @@ pub fn App() -> impl IntoView {
                     })}
                 </Transition>
             </Shell>
+            </div>
         </Router>
     }
 }
@@ -52,6 +68,23 @@ fn LibraryRoutes(library: SharedLibrary) -> impl IntoView {
             <Route path=path!("/index.html") view=Home/>
             <Route path=path!("/policies") view=PolicyList/>
             <Route path=path!("/policy/:id") view=PolicyPage/>
+            <Route path=path!("/compare") view=CompareView/>
+            <Route path=path!("/map") view=MapView/>
+            <Route path=path!("/matrix") view=MatrixView/>
+            <Route path=path!("/timeline") view=TimelineView/>
+            <Route path=path!("/search") view=SearchPage/>
+            <Route path=path!("/saved") view=SavedPage/>
+            <Route path=path!("/problems") view=ProblemsPage/>
+            <Route path=path!("/problem/:id") view=|| view! { <ItemPage kind=Kind::Problem/> }/>
+            <Route path=path!("/experts") view=|| view! { <KindList kinds=vec![Kind::Recommendation]/> }/>
+            <Route path=path!("/expert/:id") view=|| view! { <ItemPage kind=Kind::Recommendation/> }/>
+            <Route path=path!("/experience") view=|| view! { <KindList kinds=vec![Kind::Experience]/> }/>
+            <Route path=path!("/experience/:id") view=|| view! { <ItemPage kind=Kind::Experience/> }/>
+            <Route path=path!("/articles") view=|| view! { <KindList kinds=vec![Kind::Article]/> }/>
+            <Route path=path!("/article/:id") view=|| view! { <ItemPage kind=Kind::Article/> }/>
+            <Route path=path!("/clues") view=|| view! { <KindList kinds=vec![Kind::Clue, Kind::News]/> }/>
+            <Route path=path!("/clue/:id") view=|| view! { <ItemPage kind=Kind::Clue/> }/>
+            <Route path=path!("/news/:id") view=|| view! { <ItemPage kind=Kind::News/> }/>
         </Routes>
     }
 }

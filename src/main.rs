@@ -1,6 +1,15 @@
-//! The browser entry point.
+//! The browser entry point: mounts the app into `#app` (or the body, for a page without it).
+
+use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(cankao::app::App);
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        Some(el) => leptos::mount::mount_to(el, cankao::app::App).forget(),
+        None => leptos::mount::mount_to_body(cankao::app::App),
+    }
 }

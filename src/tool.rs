@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::core::corpus::{Issue, IssueEntry, Manifest, Registry, ShippedIssue};
+use crate::core::corpus::{Corpus, Issue, IssueEntry, Manifest, Registry, ShippedIssue};
 use crate::core::hygiene::PreparedSource;
 use crate::core::ids::DocNumber;
 use crate::core::items::ItemRef;
@@ -70,8 +70,7 @@ fn read_in(dir: &Path) -> impl Fn(&str) -> Result<String, String> + '_ {
 
 /// A corpus folder, read and checked.
 pub struct LoadedCorpus {
-    pub registry: Registry,
-    pub issues: Vec<Issue>,
+    pub corpus: Corpus,
     /// The folder that holds `corpus/` and `source/`.
     pub root: PathBuf,
 }
@@ -93,17 +92,17 @@ pub fn load_corpus(corpus_dir: &Path) -> Result<LoadedCorpus, Vec<Failure>> {
     }
     let root = corpus_dir.parent().unwrap_or(Path::new(".")).to_path_buf();
     Ok(LoadedCorpus {
-        registry,
-        issues,
+        corpus: Corpus { registry, issues },
         root,
     })
 }
 
 /// Every check the validator knows, including the verbatim check against each issue's source.
-pub fn validate_all(corpus: &LoadedCorpus) -> Vec<Failure> {
+pub fn validate_all(loaded: &LoadedCorpus) -> Vec<Failure> {
+    let corpus = &loaded.corpus;
     let mut failures = validate::structure(&corpus.registry, &corpus.issues);
     for issue in &corpus.issues {
-        let path = corpus.root.join("source").join(&issue.meta.source_file);
+        let path = loaded.root.join("source").join(&issue.meta.source_file);
         match std::fs::read_to_string(&path) {
             Ok(raw) => failures.extend(validate::verbatim(issue, &PreparedSource::new(&raw))),
             Err(e) => failures.push(Failure {
@@ -124,11 +123,11 @@ pub fn validate_command(corpus_dir: &Path) -> ExitCode {
         Ok(corpus) => {
             let failures = validate_all(&corpus);
             if failures.is_empty() {
-                let items: usize = corpus.issues.iter().map(|i| i.items().count()).sum();
-                let figures: usize = corpus.issues.iter().map(|i| i.figures.len()).sum();
+                let items: usize = corpus.corpus.issues.iter().map(|i| i.items().count()).sum();
+                let figures: usize = corpus.corpus.issues.iter().map(|i| i.figures.len()).sum();
                 println!(
                     "corpus OK: {} issue(s), {items} items, {figures} figures",
-                    corpus.issues.len()
+                    corpus.corpus.issues.len()
                 );
             }
             failures
@@ -161,7 +160,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Writes what the app loads into `out/data/`: one file per issue (named by its content hash)
 /// and the manifest that lists them.
-pub fn write_data(corpus: &LoadedCorpus, out: &Path) -> Result<Manifest, String> {
+pub fn write_data(corpus: &Corpus, out: &Path) -> Result<Manifest, String> {
     let mut entries = Vec::new();
     for issue in &corpus.issues {
         let shipped = ShippedIssue {
@@ -202,20 +201,142 @@ pub fn site_command(corpus_dir: &Path, out: &Path) -> ExitCode {
     if !failures.is_empty() {
         return report(&failures);
     }
-    match write_data(&corpus, out) {
-        Ok(manifest) => {
-            println!(
-                "wrote data for {} issue(s) into {}",
-                manifest.issues.len(),
-                out.display()
-            );
-            ExitCode::SUCCESS
-        }
+    let result = write_data(&corpus.corpus, out).and_then(|manifest| {
+        let written = write_pages(&corpus.corpus, out)?;
+        println!(
+            "wrote data for {} issue(s) and {written} pages into {}",
+            manifest.issues.len(),
+            out.display()
+        );
+        Ok(())
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn b64_digest<D: sha2::Digest>(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(D::digest(bytes))
+}
+
+/// The inline scripts of a page, as (start, end) byte ranges of their text.
+fn inline_scripts(html: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<script") {
+        let Some(open) = html[from + at..].find('>') else {
+            break;
+        };
+        let open_end = from + at + open + 1;
+        let Some(close) = html[open_end..].find("</script>") else {
+            break;
+        };
+        if !html[from + at..open_end].contains("src=") {
+            out.push((open_end, open_end + close));
+        }
+        from = open_end + close + "</script>".len();
+    }
+    out
+}
+
+/// Makes Trunk's start-up script fetch the wasm with subresource integrity (a `preload`
+/// integrity is not enforced for fetches), then pins every inline script of the page by hash
+/// in a Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
+/// origin but the app's own.
+pub fn secure(html: &str, out: &Path) -> Result<String, String> {
+    let mut html = html.to_string();
+    if let Some(at) = html.find("module_or_path: '") {
+        let start = at + "module_or_path: ".len();
+        let end = start
+            + 1
+            + html[start + 1..]
+                .find('\'')
+                .ok_or("unterminated wasm path")?
+            + 1;
+        let quoted = html[start..end].to_string();
+        let file = quoted.trim_matches('\'').trim_start_matches("./");
+        let bytes = std::fs::read(out.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let integrity = format!("sha384-{}", b64_digest::<sha2::Sha384>(&bytes));
+        html.replace_range(
+            start..end,
+            &format!("fetch({quoted}, {{ integrity: '{integrity}' }})"),
+        );
+    }
+    let hashes: Vec<String> = inline_scripts(&html)
+        .into_iter()
+        .map(|(a, b)| {
+            format!(
+                "'sha256-{}'",
+                b64_digest::<sha2::Sha256>(html[a..b].as_bytes())
+            )
+        })
+        .collect();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; manifest-src 'self'; worker-src 'self'",
+        hashes.join(" ")
+    );
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">");
+    let charset = "<meta charset=\"utf-8\">";
+    let at = html
+        .find(charset)
+        .ok_or("index.html has no <meta charset=\"utf-8\">")?
+        + charset.len();
+    html.insert_str(at, &meta);
+    Ok(html)
+}
+
+/// For hosts that serve `404.html` at any unknown path: the page cannot know its depth, so a
+/// small script finds the app root from the known route names and sets `<base>` before
+/// anything else loads; the app then shows its not-found view.
+fn not_found_base_script() -> String {
+    let segments: Vec<String> = crate::core::pages::route_segments()
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    format!(
+        "<script>(function(){{var k=[{}];var p=location.pathname.split(\"/\");\
+         var i=p.findIndex(function(s,n){{return n>0&&k.indexOf(s)>=0;}});\
+         var r=i>0?p.slice(0,i).join(\"/\")+\"/\":location.pathname.replace(/[^/]*$/,\"\");\
+         var b=document.createElement(\"base\");b.href=r;document.head.appendChild(b);}})();</script>",
+        segments.join(",")
+    )
+}
+
+/// Writes every deep link's page from the built `index.html`, plus `404.html`.
+pub fn write_pages(corpus: &Corpus, out: &Path) -> Result<usize, String> {
+    use crate::core::pages::{pages, render, Page};
+    let template_path = out.join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let site_url = std::env::var("CANKAO_SITE_URL")
+        .ok()
+        .filter(|s| !s.is_empty());
+    let all = pages(corpus);
+    for page in &all {
+        let html = secure(&render(&template, page, site_url.as_deref()), out)?;
+        write(&out.join(&page.path).join("index.html"), html.as_bytes())?;
+    }
+    let not_found = Page {
+        path: String::new(),
+        title: "页面不存在 · 参考".into(),
+        description: "没有找到这个页面。".into(),
+        main: "<h1>没有找到这个页面</h1><p>链接可能有误，或者内容已移动。</p><p><a href=\"./\">回到首页</a> · \
+               <a href=\"policies\">浏览全部政策</a> · <a href=\"search\">搜索</a></p>"
+            .into(),
+        issue: None,
+    };
+    let html = render(&template, &not_found, site_url.as_deref())
+        .replacen("<base href=\"./\">", &not_found_base_script(), 1)
+        .replacen("<link rel=\"canonical\" href=\"./\">", "", 1);
+    write(&out.join("404.html"), secure(&html, out)?.as_bytes())?;
+    Ok(all.len() + 1)
 }
 
 fn report(failures: &[Failure]) -> ExitCode {

@@ -34,7 +34,7 @@ fn the_corpus_passes_the_validator() {
 #[test]
 fn the_issue_holds_every_item_of_the_source() {
     let c = corpus();
-    let issue = &c.issues[0];
+    let issue = &c.corpus.issues[0];
     let level = |l: Level| issue.policies.iter().filter(|p| p.level == l).count();
     assert_eq!(issue.policies.len(), 41);
     assert_eq!(level(Level::Central), 12);
@@ -69,7 +69,7 @@ fn the_issue_holds_every_item_of_the_source() {
 #[test]
 fn the_six_provinces_industrial_value_added_is_there() {
     let c = corpus();
-    let figures = &c.issues[0].figures;
+    let figures = &c.corpus.issues[0].figures;
     for (region, value) in [
         ("jiangsu", 48593.6),
         ("guangdong", 47723.0),
@@ -97,20 +97,20 @@ fn with<F: FnOnce(&mut LoadedCorpus)>(change: F) -> Vec<Failure> {
 #[test]
 fn a_reworded_summary_fails_naming_the_item() {
     let failures = with(|c| {
-        let p = &mut c.issues[0].policies[1];
+        let p = &mut c.corpus.issues[0].policies[1];
         p.summary = p.summary.replacen("工业互联网", "工业物联网", 1);
     });
-    let id = corpus().issues[0].policies[1].id.clone();
+    let id = corpus().corpus.issues[0].policies[1].id.clone();
     assert!(names(&failures, &id, "summary"), "{failures:#?}");
 }
 
 #[test]
 fn a_duplicate_id_fails_naming_the_item() {
     let failures = with(|c| {
-        let first = c.issues[0].policies[0].id.clone();
-        c.issues[0].policies[1].id = first;
+        let first = c.corpus.issues[0].policies[0].id.clone();
+        c.corpus.issues[0].policies[1].id = first;
     });
-    let id = corpus().issues[0].policies[0].id.clone();
+    let id = corpus().corpus.issues[0].policies[0].id.clone();
     assert!(
         failures
             .iter()
@@ -122,24 +122,24 @@ fn a_duplicate_id_fails_naming_the_item() {
 #[test]
 fn a_dangling_reference_fails_naming_the_item() {
     let failures = with(|c| {
-        c.issues[0].figures[0].item = "no-such-item".into();
-        c.issues[0].policies[0].region = "atlantis".into();
+        c.corpus.issues[0].figures[0].item = "no-such-item".into();
+        c.corpus.issues[0].policies[0].region = "atlantis".into();
     });
     let c = corpus();
     assert!(
-        names(&failures, &c.issues[0].figures[0].id, "item"),
+        names(&failures, &c.corpus.issues[0].figures[0].id, "item"),
         "{failures:#?}"
     );
     assert!(
-        names(&failures, &c.issues[0].policies[0].id, "region"),
+        names(&failures, &c.corpus.issues[0].policies[0].id, "region"),
         "{failures:#?}"
     );
 }
 
 #[test]
 fn a_bad_date_fails_naming_the_item() {
-    let failures = with(|c| c.issues[0].policies[2].date = "2022-02-30".into());
-    let id = corpus().issues[0].policies[2].id.clone();
+    let failures = with(|c| c.corpus.issues[0].policies[2].date = "2022-02-30".into());
+    let id = corpus().corpus.issues[0].policies[2].id.clone();
     assert!(names(&failures, &id, "date"), "{failures:#?}");
 }
 

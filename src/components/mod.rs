@@ -1,4 +1,9 @@
 //! Widgets shared by the routes.
 
+pub mod cards;
+pub mod cite;
 pub mod layout;
+pub mod related;
+pub mod saved;
+pub mod share;
 pub mod status;

@@ -407,6 +407,13 @@ impl Corpus {
         self.registry.themes.iter().find(|t| t.key == key)
     }
 
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.issues
+            .iter()
+            .flat_map(|i| i.figures.iter())
+            .find(|f| f.id == id)
+    }
+
     pub fn item(&self, id: &str) -> Option<(&Issue, crate::core::items::ItemRef<'_>)> {
         self.issues
             .iter()

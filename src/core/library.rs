@@ -1,8 +1,9 @@
 //! What the app works with once the data has arrived: the corpus and its search index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::corpus::{Corpus, Registry, ShippedIssue};
+use super::corpus::{Corpus, Issue, Registry, ShippedIssue};
+use super::items::ItemRef;
 use super::search::Index;
 use super::validate::{self, Failure};
 
@@ -10,6 +11,8 @@ use super::validate::{self, Failure};
 pub struct Library {
     pub corpus: Corpus,
     pub index: Index,
+    /// Item id → (issue position, item position in `Issue::items`).
+    positions: HashMap<String, (usize, usize)>,
 }
 
 impl Library {
@@ -27,6 +30,28 @@ impl Library {
         }
         let corpus = Corpus { registry, issues };
         let index = Index::build(&corpus, &keys);
-        Ok(Library { corpus, index })
+        let positions = corpus
+            .issues
+            .iter()
+            .enumerate()
+            .flat_map(|(i, issue)| {
+                issue
+                    .items()
+                    .enumerate()
+                    .map(move |(j, item)| (item.id().to_string(), (i, j)))
+            })
+            .collect();
+        Ok(Library {
+            corpus,
+            index,
+            positions,
+        })
+    }
+
+    /// An item by id, with its issue.
+    pub fn find(&self, id: &str) -> Option<(&Issue, ItemRef<'_>)> {
+        let (i, j) = *self.positions.get(id)?;
+        let issue = &self.corpus.issues[i];
+        issue.items().nth(j).map(|item| (issue, item))
     }
 }

@@ -161,6 +161,16 @@ impl Facet {
         Facet::Issuer,
         Facet::Theme,
     ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Level => "level",
+            Facet::Region => "region",
+            Facet::Year => "year",
+            Facet::Issuer => "issuer",
+            Facet::Theme => "theme",
+        }
+    }
 }
 
 /// A policy with what the list needs to know about it.
@@ -192,7 +202,8 @@ impl Row<'_> {
 }
 
 impl ListState {
-    fn selected(&self, facet: Facet) -> Vec<String> {
+    /// The values selected for `facet`, as strings.
+    pub fn selected(&self, facet: Facet) -> Vec<String> {
         match facet {
             Facet::Level => self.levels.iter().map(|l| l.key().to_string()).collect(),
             Facet::Region => self.regions.iter().cloned().collect(),
@@ -251,6 +262,22 @@ pub struct FacetValue {
 #[derive(Debug, Clone)]
 pub struct Listing<'a> {
     pub rows: Vec<Row<'a>>,
+    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+}
+
+impl Listing<'_> {
+    /// The listing without borrows, for a view to keep: row ids and facets.
+    pub fn summary(&self) -> ListingSummary {
+        ListingSummary {
+            ids: self.rows.iter().map(|r| r.policy.id.clone()).collect(),
+            facets: self.facets.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListingSummary {
+    pub ids: Vec<String>,
     pub facets: Vec<(Facet, Vec<FacetValue>)>,
 }
 

@@ -1,7 +1,9 @@
 //! The pure core: corpus types, validation, search, URL state, citations, CSV and chart data.
 //! No leptos and no web-sys here, so `cargo test` exercises all of it natively.
 
+pub mod annotate;
 pub mod cite;
+pub mod compare;
 pub mod corpus;
 pub mod csv;
 pub mod hygiene;
@@ -10,6 +12,9 @@ pub mod items;
 pub mod library;
 pub mod listing;
 pub mod load;
+pub mod pages;
+pub mod related;
+pub mod saved;
 pub mod search;
 pub mod url;
 pub mod validate;

@@ -5,9 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use super::corpus::{Corpus, Issue};
+use super::corpus::{Corpus, Figure, Issue};
 use super::ids::DocNumber;
 use super::items::{ItemRef, Kind};
+use super::validate::format_number;
 
 /// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
 pub type SearchKeys = BTreeMap<String, Vec<String>>;
@@ -67,11 +68,52 @@ struct Field {
     normalized: String,
 }
 
-/// An item ready to be searched.
+/// What a search result is: an item of some kind, or a figure record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    Item(Kind),
+    Figure,
+}
+
+impl Group {
+    /// Every group, in the order results are shown.
+    pub fn all() -> Vec<Group> {
+        Kind::ALL
+            .into_iter()
+            .map(Group::Item)
+            .chain([Group::Figure])
+            .collect()
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Item(k) => k.key(),
+            Group::Figure => "figure",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Group::Item(k) => k.zh(),
+            Group::Figure => "数据",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Group::Item(k) => k.en(),
+            Group::Figure => "Figures",
+        }
+    }
+}
+
+/// An item or figure ready to be searched.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub id: String,
-    pub kind: Kind,
+    pub group: Group,
+    /// Where the result leads, relative to the app root.
+    pub href: String,
     pub title: String,
     pub date: Option<String>,
     doc_number: Option<String>,
@@ -127,7 +169,8 @@ fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -
     }
     Entry {
         id: item.id().to_string(),
-        kind: item.kind(),
+        group: Group::Item(item.kind()),
+        href: item.path(),
         title: item.title().to_string(),
         date: item.date().map(str::to_string),
         doc_number,
@@ -136,22 +179,56 @@ fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -
     }
 }
 
+fn figure_entry(corpus: &Corpus, f: &Figure) -> Entry {
+    let region = corpus
+        .region(&f.region)
+        .map_or(f.region.as_str(), |r| r.name.as_str());
+    let indicator = corpus
+        .registry
+        .indicators
+        .iter()
+        .find(|i| i.key == f.indicator)
+        .map_or(f.indicator.as_str(), |i| i.zh.as_str());
+    let value = f
+        .value_text
+        .clone()
+        .unwrap_or_else(|| format_number(f.value));
+    Entry {
+        id: f.id.clone(),
+        group: Group::Figure,
+        href: format!("compare?ind={}&cmp={}", f.indicator, f.region),
+        title: format!("{region} · {indicator}：{value} {}（{}）", f.unit, f.period),
+        date: None,
+        doc_number: None,
+        fields: vec![
+            field(W_META, region),
+            field(W_META, indicator),
+            field(W_BODY, &f.sentence),
+        ],
+        keys: Vec::new(),
+    }
+}
+
 impl Index {
     /// `keys` holds each issue's pinyin keys, by issue id.
     pub fn build(corpus: &Corpus, keys: &BTreeMap<String, SearchKeys>) -> Index {
         let empty = SearchKeys::new();
-        let entries = corpus
-            .items()
-            .map(|(issue, item)| {
-                entry(
-                    corpus,
-                    issue,
-                    item,
-                    keys.get(&issue.meta.id).unwrap_or(&empty),
-                )
-            })
-            .collect();
-        Index { entries }
+        let items = corpus.items().map(|(issue, item)| {
+            entry(
+                corpus,
+                issue,
+                item,
+                keys.get(&issue.meta.id).unwrap_or(&empty),
+            )
+        });
+        let figures = corpus
+            .issues
+            .iter()
+            .flat_map(|i| i.figures.iter())
+            .map(|f| figure_entry(corpus, f));
+        Index {
+            entries: items.chain(figures).collect(),
+        }
     }
 
     /// Every item that matches all terms, best first.
@@ -167,7 +244,8 @@ impl Index {
             .map(|(at, e, score)| Hit {
                 entry: at,
                 id: e.id.clone(),
-                kind: e.kind,
+                group: e.group,
+                href: e.href.clone(),
                 title: e.title.clone(),
                 score,
                 snippet: e.snippet(query),
@@ -182,11 +260,11 @@ impl Index {
         hits
     }
 
-    /// Hits grouped by kind, in the order of [`Kind::ALL`]; each group keeps its ranking.
-    pub fn grouped(hits: &[Hit]) -> Vec<(Kind, Vec<&Hit>)> {
-        Kind::ALL
+    /// Hits grouped, in the order of [`Group::all`]; each group keeps its ranking.
+    pub fn grouped(hits: &[Hit]) -> Vec<(Group, Vec<&Hit>)> {
+        Group::all()
             .into_iter()
-            .map(|k| (k, hits.iter().filter(|h| h.kind == k).collect::<Vec<_>>()))
+            .map(|g| (g, hits.iter().filter(|h| h.group == g).collect::<Vec<_>>()))
             .filter(|(_, hs)| !hs.is_empty())
             .collect()
     }
@@ -330,7 +408,8 @@ pub struct Hit {
     /// Position in [`Index::entries`].
     pub entry: usize,
     pub id: String,
-    pub kind: Kind,
+    pub group: Group,
+    pub href: String,
     pub title: String,
     pub score: u32,
     pub snippet: Vec<Segment>,

@@ -1,39 +1,187 @@
-//! The issue's home: its title, introduction, what it holds, and entry points.
+//! The issue's home: title, introduction and cover highlights, what the issue holds, and an
+//! entry to every view. The first thing a new reader sees.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
 
 use crate::app::use_library;
-use crate::i18n::tr;
+use crate::core::url::format_query;
+use crate::i18n::{tr, use_lang, Lang};
+use crate::web::app_path;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let library = use_library();
-    let corpus = &library.corpus;
-    let issue = corpus.issues.last().cloned();
-    let Some(issue) = issue else {
+    let lang = use_lang();
+    let Some(issue) = library.corpus.issues.last() else {
         return view! { <p>{tr("还没有任何一期。", "No issue yet.")}</p> }.into_any();
     };
-    let policies = issue
-        .policies
-        .iter()
-        .map(|p| {
-            let href = format!("policy/{}/", p.id);
+    let meta = &issue.meta;
+    let query = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        use_navigate()(
+            &app_path(&format!(
+                "search{}",
+                format_query(&[("q", query.get_untracked())])
+            )),
+            Default::default(),
+        );
+    };
+    // (count, Chinese label, English label, link, test id)
+    let parts: Vec<(
+        usize,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    )> = vec![
+        (
+            issue.policies.len(),
+            "政策文件",
+            "Policy documents",
+            "policies",
+            "count-policies",
+        ),
+        (
+            issue.articles.len(),
+            "现状",
+            "Status articles",
+            "articles",
+            "count-articles",
+        ),
+        (
+            issue.problems.len(),
+            "问题",
+            "Problems",
+            "problems",
+            "count-problems",
+        ),
+        (
+            issue.recommendations.len(),
+            "专家建议",
+            "Experts' advice",
+            "experts",
+            "count-experts",
+        ),
+        (
+            issue.experiences.len(),
+            "经验",
+            "Experience",
+            "experience",
+            "count-experience",
+        ),
+        (
+            issue.clues.len() + issue.news.len(),
+            "线索与动态",
+            "Clues and news",
+            "clues",
+            "count-clues",
+        ),
+        (
+            issue.figures.len(),
+            "数据",
+            "Figures",
+            "compare",
+            "count-figures",
+        ),
+    ];
+    let counts = parts
+        .into_iter()
+        .map(|(n, zh, en, href, testid)| {
             view! {
-                <li data-testid="policy-item">
-                    <a href=href>{p.short_title.clone()}</a>
-                    <span class="meta">{p.date.clone()}</span>
-                </li>
+                <li><a class="count-card" href=href data-testid=testid>
+                    <span class="n">{n}</span>
+                    <span>{move || lang.get().pick(zh, en)}</span>
+                </a></li>
             }
         })
         .collect_view();
+    let views: [(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ); 5] = [
+        (
+            "compare",
+            "地区比较",
+            "Compare regions",
+            "省市数据并列、排序、可视化",
+            "Figures side by side",
+        ),
+        (
+            "map",
+            "广东地图",
+            "Guangdong map",
+            "21 个地市的政策与数据",
+            "Policies and figures of 21 cities",
+        ),
+        (
+            "matrix",
+            "地区 × 主题",
+            "Region × theme",
+            "哪些地区有哪些主题的政策",
+            "Who has policies on what",
+        ),
+        (
+            "timeline",
+            "政策时间线",
+            "Timeline",
+            "2017—2023 年各级政策",
+            "Policies by date and level",
+        ),
+        (
+            "saved",
+            "我的收藏",
+            "Saved",
+            "收藏的条目，可分享为链接",
+            "Your saved items, shareable",
+        ),
+    ];
+    let view_links = views
+        .into_iter()
+        .map(|(href, zh, en, dzh, den)| {
+            view! {
+                <li><a class="view-card" href=href>
+                    <strong>{move || lang.get().pick(zh, en)}</strong>
+                    <span class="meta">{move || lang.get().pick(dzh, den)}</span>
+                </a></li>
+            }
+        })
+        .collect_view();
+    let highlights = meta
+        .highlights
+        .iter()
+        .map(|h| view! { <li>{h.title.clone()}</li> })
+        .collect_view();
+    let intro = meta
+        .intro
+        .iter()
+        .map(|p| view! { <p>{p.clone()}</p> })
+        .collect_view();
     view! {
         <Title text=""/>
-        <article class="home">
-            <p class="kicker">{corpus.registry.series.title.clone()}" · "{issue.meta.compiler.clone()}</p>
-            <h1 data-testid="issue-title">{issue.meta.title.clone()}</h1>
-            <h2>{tr("政策文件", "Policy documents")}</h2>
-            <ol class="plain" data-testid="policy-titles">{policies}</ol>
+        <article class="home" data-testid="home">
+            <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
+            <h1 data-testid="issue-title">{meta.title.clone()}</h1>
+            <form role="search" class="searchbar" on:submit=submit>
+                <label for="home-q" class="visually-hidden">{tr("搜索", "Search")}</label>
+                <input id="home-q" type="search" data-testid="home-search" enterkeyhint="search"
+                    placeholder=tr("搜索政策、问题、建议、数据…", "Search policies, problems, advice, figures…")
+                    on:input=move |ev| query.set(event_target_value(&ev))/>
+                <button type="submit" class="primary">{tr("搜索", "Search")}</button>
+            </form>
+            <h2>{tr("本期内容", "In this issue")}</h2>
+            <ul class="plain count-grid">{counts}</ul>
+            <h2>{tr("看数据", "Explore")}</h2>
+            <ul class="plain view-grid">{view_links}</ul>
+            <h2>{tr("本期要点", "Highlights")}</h2>
+            <ul class="highlights" data-testid="highlights">{highlights}</ul>
+            <h2>{move || if lang.get() == Lang::En { "Introduction" } else { "编者按" }}</h2>
+            <div class="prose" data-testid="intro">{intro}</div>
         </article>
     }
     .into_any()

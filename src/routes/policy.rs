@@ -1,12 +1,30 @@
-//! A policy's own page.
+//! A policy's own page: the document, where it sits in the source, what relates to it, and
+//! how to share, cite and save it.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::app::use_library;
-use crate::core::items::ItemRef;
+use crate::components::cards::{level_label, ThemeChips};
+use crate::components::cite::Cite;
+use crate::components::related::{FigureList, RelatedList};
+use crate::components::saved::StarButton;
+use crate::components::share::{PosterContent, ShareBar};
+use crate::core::corpus::Policy;
+use crate::core::items::{ItemRef, Kind};
+use crate::core::related;
+use crate::i18n::{tr, use_lang};
 use crate::routes::not_found::NotFound;
+
+/// The first `n` characters of `text`, with an ellipsis when cut.
+pub fn excerpt(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
@@ -14,17 +32,122 @@ pub fn PolicyPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        let Some((_, ItemRef::Policy(p))) = library.corpus.item(&id) else {
-            return view! { <NotFound/> }.into_any();
-        };
-        view! {
-            <Title text=p.short_title.clone()/>
-            <article class="policy" data-testid="policy-page">
-                <h1 data-testid="policy-title">{p.title.clone()}</h1>
-                <p class="meta">{p.doc_number.clone()}" "{p.date.clone()}</p>
-                <p class="summary" data-testid="policy-summary">{p.summary.clone()}</p>
-            </article>
+        match library.find(&id) {
+            Some((issue, ItemRef::Policy(p))) => {
+                view! { <PolicyView policy=p.clone() themes=issue.themes_of(&p.id).to_vec() issue_title=issue.meta.title.clone()/> }
+                    .into_any()
+            }
+            _ => view! { <NotFound/> }.into_any(),
         }
-        .into_any()
+    }
+}
+
+#[component]
+fn PolicyView(policy: Policy, themes: Vec<String>, issue_title: String) -> impl IntoView {
+    let library = use_library();
+    let lang = use_lang();
+    let p = policy;
+    let region = library
+        .corpus
+        .region(&p.region)
+        .map(|r| r.name.clone())
+        .unwrap_or_default();
+    let level = p.level;
+    let path = ItemRef::Policy(&p).path();
+    let meta_line = [p.doc_number.clone().unwrap_or_default(), p.date.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let poster = PosterContent {
+        kicker: format!("参考 · {}", level.zh()),
+        title: p.short_title.clone(),
+        meta: format!("{} · {}", meta_line, p.issuers.join(" ")),
+        excerpt: excerpt(&p.summary, 120),
+        url: crate::web::app_url(&path),
+    };
+    let share_title = format!(
+        "《{}》{}",
+        p.short_title,
+        p.doc_number
+            .clone()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default()
+    );
+
+    let other_levels = related::other_levels(&library.corpus, &p)
+        .into_iter()
+        .map(|(level, items)| {
+            let ids: Vec<String> = items.into_iter().take(6).map(|r| r.id).collect();
+            view! {
+                <h3>{move || level_label(level, lang.get())}</h3>
+                <RelatedList ids/>
+            }
+        })
+        .collect_view();
+    let same_region: Vec<String> = related::same_region(&library.corpus, &p)
+        .into_iter()
+        .map(|o| o.id.clone())
+        .collect();
+    let figures = related::figures_of_region(&library.corpus, &p.region)
+        .into_iter()
+        .map(|f| f.id.clone())
+        .collect::<Vec<_>>();
+    let recs: Vec<String> =
+        related::by_themes(&library.corpus, &p.id, Kind::Recommendation, |_| true)
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+    let problems: Vec<String> = related::by_themes(&library.corpus, &p.id, Kind::Problem, |_| true)
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let has_region_items = !same_region.is_empty() || !figures.is_empty();
+    let region_for_heading = region.clone();
+
+    view! {
+        <Title text=p.short_title.clone()/>
+        <Meta name="description" content=excerpt(&p.summary, 110)/>
+        <article class="item policy" data-testid="policy-page">
+            <p class="kicker">
+                <span class=format!("badge level-{}", level.key())>{move || level_label(level, lang.get())}</span>
+                " "{region.clone()}
+            </p>
+            <div class="title-row">
+                <h1 data-testid="policy-title">{p.title.clone()}</h1>
+                <StarButton id=p.id.clone()/>
+            </div>
+            <dl class="facts">
+                {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd data-testid="doc-number">{n}</dd> })}
+                <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers.join("、")}</dd>
+                <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
+                <dt>{tr("层级 / 地区", "Level / region")}</dt>
+                <dd><a href=format!("policies?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
+                    <a href=format!("policies?region={}", p.region)>{region_for_heading.clone()}</a></dd>
+                <dt>{tr("出处", "Source")}</dt>
+                <dd>"《参考》"{issue_title}" · "{p.place.section.clone()}" · "{format!("({})", p.place.ordinal)}</dd>
+            </dl>
+            <h2>{tr("简介", "Summary")}</h2>
+            <p class="summary" data-testid="policy-summary">{p.summary.clone()}</p>
+            <p class="tags" aria-label=tr("主题（编者标注）", "Themes (editors' tags)")>
+                <span class="editorial-note">{tr("主题（编者标注）：", "Themes (our tags): ")}</span>
+                <ThemeChips themes/>
+            </p>
+            <ShareBar title=share_title path=path.clone() poster/>
+            <section class="related" aria-labelledby="related-h" data-testid="related">
+                <h2 id="related-h">{tr("相关内容", "Related")}</h2>
+                <p class="editorial-note">{tr("以下关联由编者按主题标注得出。", "These links follow our theme tags.")}</p>
+                <h3>{tr("其他层级的同主题文件", "Same themes at other levels")}</h3>
+                {other_levels}
+                {has_region_items.then(|| view! {
+                    <h3>{tr("同一地区", "Same region")}</h3>
+                    <RelatedList ids=same_region/>
+                    <FigureList ids=figures/>
+                })}
+                {(!recs.is_empty()).then(|| view! { <h3>{tr("相关专家建议", "Experts' advice on these themes")}</h3><RelatedList ids=recs/> })}
+                {(!problems.is_empty()).then(|| view! { <h3>{tr("相关问题", "Problems on these themes")}</h3><RelatedList ids=problems/> })}
+            </section>
+            <Cite id=p.id.clone()/>
+        </article>
     }
 }

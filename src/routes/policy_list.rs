@@ -1,25 +1,326 @@
-//! The policy list with facets, search and sort.
+//! The policy list: search, facets with live counts, removable chips, sort and export.
+//! Every bit of state lives in the query string, so a view is a link and back/forward work.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use crate::app::use_library;
-use crate::i18n::tr;
+use crate::components::cards::{level_label, PolicyCard};
+use crate::core::corpus::Level;
+use crate::core::csv;
+use crate::core::items::ItemRef;
+use crate::core::listing::{list, Facet, ListState, Row, Sort};
+use crate::i18n::{tr, use_lang, Lang};
+use crate::web::{app_path, app_url, download};
+
+/// Changes the list's URL; typing replaces the history entry instead of adding one per key.
+fn go(state: &ListState, replace: bool) {
+    let navigate = use_navigate();
+    navigate(
+        &app_path(&format!("policies{}", state.to_query())),
+        NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        },
+    );
+}
+
+fn facet_title(facet: Facet, lang: Lang) -> &'static str {
+    match facet {
+        Facet::Level => lang.pick("层级", "Level"),
+        Facet::Region => lang.pick("地区", "Region"),
+        Facet::Year => lang.pick("年份", "Year"),
+        Facet::Issuer => lang.pick("发文机关", "Issuer"),
+        Facet::Theme => lang.pick("主题", "Theme"),
+    }
+}
+
+/// How a facet value reads to people.
+fn value_label(
+    library: &crate::core::library::Library,
+    facet: Facet,
+    value: &str,
+    lang: Lang,
+) -> String {
+    match facet {
+        Facet::Level => {
+            Level::from_key(value).map_or(value.to_string(), |l| level_label(l, lang).to_string())
+        }
+        Facet::Region => library
+            .corpus
+            .region(value)
+            .map_or(value.to_string(), |r| r.name.clone()),
+        Facet::Theme => library
+            .corpus
+            .theme(value)
+            .map_or(value.to_string(), |t| match lang {
+                Lang::Zh => t.zh.clone(),
+                Lang::En => t.en.clone(),
+            }),
+        Facet::Year | Facet::Issuer => value.to_string(),
+    }
+}
+
+fn sort_label(sort: Sort, lang: Lang) -> &'static str {
+    match sort {
+        Sort::DateDesc => lang.pick("按日期（新→旧）", "Newest first"),
+        Sort::DateAsc => lang.pick("按日期（旧→新）", "Oldest first"),
+        Sort::Level => lang.pick("按层级", "By level"),
+        Sort::Relevance => lang.pick("按相关度", "Best match"),
+    }
+}
+
+fn csv_rows(rows: &[Row]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let p = r.policy;
+            vec![
+                p.id.clone(),
+                p.title.clone(),
+                p.short_title.clone(),
+                p.doc_number.clone().unwrap_or_default(),
+                p.issuers.join("；"),
+                p.date.clone(),
+                p.level.zh().to_string(),
+                p.region.clone(),
+                r.themes().join("；"),
+                p.summary.clone(),
+                app_url(&format!("policy/{}/", p.id)),
+            ]
+        })
+        .collect()
+}
 
 #[component]
 pub fn PolicyList() -> impl IntoView {
     let library = use_library();
-    let corpus = &library.corpus;
-    let rows = corpus
-        .policies()
-        .map(|(_, p)| {
-            let href = format!("policy/{}/", p.id);
-            view! { <li data-testid="policy-item"><a href=href>{p.short_title.clone()}</a></li> }
-        })
-        .collect_view();
+    let lang = use_lang();
+    let location = use_location();
+    let state = Memo::new(move |_| ListState::from_query(&location.search.get()));
+    let sheet_open = RwSignal::new(false);
+
+    let lib = library.clone();
+    let listing = Memo::new(move |_| list(&lib.corpus, &lib.index, &state.get()).summary());
+
+    let lib = library.clone();
+    let results = move || {
+        listing
+            .get()
+            .ids
+            .iter()
+            .filter_map(|id| match lib.find(id) {
+                Some((issue, ItemRef::Policy(p))) => {
+                    Some((p.clone(), issue.themes_of(id).to_vec()))
+                }
+                _ => None,
+            })
+            .map(|(policy, themes)| view! { <PolicyCard policy themes/> })
+            .collect_view()
+    };
+
+    let lib = library.clone();
+    let facets = move || {
+        let s = state.get();
+        let lang_now = lang.get();
+        listing
+            .get()
+            .facets
+            .into_iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(facet, values)| {
+                let items = values
+                    .into_iter()
+                    .map(|v| {
+                        let label = value_label(&lib, facet, &v.value, lang_now);
+                        let value = v.value.clone();
+                        let current = s.clone();
+                        let testid = format!("facet-{}-{}", facet.key(), v.value);
+                        view! {
+                            <li>
+                                <label class="facet-value">
+                                    <input type="checkbox" data-testid=testid prop:checked=v.selected
+                                        disabled=v.count == 0 && !v.selected
+                                        on:change=move |_| {
+                                            let mut next = current.clone();
+                                            next.toggle(facet, &value);
+                                            go(&next, false);
+                                        }/>
+                                    <span class="facet-label">{label}</span>
+                                    <span class="count">{v.count}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <fieldset class="facet" data-testid=format!("facet-{}", facet.key())>
+                        <legend>{facet_title(facet, lang_now)}</legend>
+                        <ul class="plain">{items}</ul>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+
+    let lib = library.clone();
+    let chips = move || {
+        let s = state.get();
+        let lang_now = lang.get();
+        let mut chips: Vec<(String, ListState)> = Vec::new();
+        if !s.q.is_empty() {
+            let mut next = s.clone();
+            next.q.clear();
+            chips.push((format!("“{}”", s.q), next));
+        }
+        for facet in Facet::ALL {
+            for value in s.selected(facet) {
+                let mut next = s.clone();
+                next.toggle(facet, &value);
+                chips.push((value_label(&lib, facet, &value, lang_now), next));
+            }
+        }
+        let any = !chips.is_empty();
+        let clear = ListState {
+            sort: s.sort,
+            ..ListState::default()
+        };
+        view! {
+            <div class="chips" data-testid="chips" hidden=!any>
+                {chips
+                    .into_iter()
+                    .map(|(label, next)| {
+                        let aria = format!("{} {}", lang_now.pick("移除筛选", "Remove filter"), label);
+                        view! {
+                            <button type="button" class="chip" data-testid="chip" aria-label=aria
+                                on:click=move |_| go(&next, false)>
+                                {label}<span aria-hidden="true">" ×"</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+                <button type="button" class="chip clear" data-testid="clear-filters"
+                    on:click=move |_| go(&clear, false)>{tr("清除全部", "Clear all")}</button>
+            </div>
+        }
+    };
+
+    let lib = library.clone();
+    let export = move |format: &'static str| {
+        let s = state.get_untracked();
+        let l = list(&lib.corpus, &lib.index, &s);
+        match format {
+            "csv" => download(
+                "cankao-policies.csv",
+                "text/csv;charset=utf-8",
+                &csv::document(
+                    &[
+                        "id",
+                        "标题",
+                        "简称",
+                        "文号",
+                        "发文机关",
+                        "日期",
+                        "层级",
+                        "地区",
+                        "主题",
+                        "简介",
+                        "链接",
+                    ],
+                    &csv_rows(&l.rows),
+                ),
+            ),
+            _ => {
+                let policies: Vec<_> = l.rows.iter().map(|r| r.policy).collect();
+                download(
+                    "cankao-policies.json",
+                    "application/json",
+                    &serde_json::to_string_pretty(&policies).unwrap_or_default(),
+                )
+            }
+        }
+    };
+    let export_csv = export.clone();
+
+    let on_search = move |ev: leptos::ev::Event| {
+        let mut next = state.get_untracked();
+        next.q = event_target_value(&ev)
+            .chars()
+            .take(crate::core::listing::MAX_Q)
+            .collect();
+        if !next.q.is_empty() && next.sort == Sort::DateDesc {
+            next.sort = Sort::Relevance;
+        } else if next.q.is_empty() && next.sort == Sort::Relevance {
+            next.sort = Sort::DateDesc;
+        }
+        go(&next, true);
+    };
+
     view! {
-        <Title text=tr("政策", "Policies")/>
-        <h1>{tr("政策文件", "Policy documents")}</h1>
-        <ol class="plain">{rows}</ol>
+        <Title text=tr("政策文件", "Policy documents")/>
+        <section class="policy-list" data-testid="policy-list">
+            <h1>{tr("政策文件", "Policy documents")}</h1>
+            <form role="search" class="searchbar" on:submit=|ev| ev.prevent_default()>
+                <label for="list-q" class="visually-hidden">{tr("在政策中搜索", "Search policies")}</label>
+                <input id="list-q" type="search" data-testid="list-search" autocomplete="off"
+                    enterkeyhint="search"
+                    placeholder=tr("标题、文号、机关、拼音…", "Title, doc number, issuer, pinyin…")
+                    prop:value=move || state.get().q on:input=on_search/>
+            </form>
+            <div class="list-tools">
+                <button type="button" class="filters-open" data-testid="open-filters"
+                    aria-expanded=move || sheet_open.get().to_string() aria-controls="facets"
+                    on:click=move |_| sheet_open.set(true)>{tr("筛选", "Filters")}</button>
+                <label class="sort">
+                    <span class="visually-hidden">{tr("排序", "Sort")}</span>
+                    <select data-testid="sort" on:change=move |ev| {
+                        let mut next = state.get_untracked();
+                        next.sort = Sort::from_key(&event_target_value(&ev)).unwrap_or_default();
+                        go(&next, false);
+                    }>
+                        {move || {
+                            let current = state.get().sort;
+                            Sort::ALL
+                                .into_iter()
+                                .map(|s| view! {
+                                    <option value=s.key() selected=s == current>{sort_label(s, lang.get())}</option>
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button type="button" data-testid="export-csv" on:click=move |_| export_csv("csv")>
+                    {tr("导出 CSV", "CSV")}
+                </button>
+                <button type="button" data-testid="export-json" on:click=move |_| export("json")>
+                    {tr("导出 JSON", "JSON")}
+                </button>
+            </div>
+            {chips}
+            <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
+                {move || {
+                    let n = listing.with(|l| l.ids.len());
+                    match lang.get() {
+                        Lang::Zh => format!("共 {n} 份政策文件"),
+                        Lang::En => format!("{n} policy documents"),
+                    }
+                }}
+            </p>
+            <div class="list-layout">
+                <div class="sheet-backdrop" hidden=move || !sheet_open.get() on:click=move |_| sheet_open.set(false)></div>
+                <aside id="facets" class="facets" data-testid="facets" class:open=move || sheet_open.get()
+                    aria-label=tr("筛选条件", "Filters")>
+                    <div class="sheet-head">
+                        <h2>{tr("筛选", "Filters")}</h2>
+                        <button type="button" class="sheet-close" data-testid="close-filters"
+                            on:click=move |_| sheet_open.set(false)>{tr("完成", "Done")}</button>
+                    </div>
+                    {facets}
+                </aside>
+                <ol class="cards plain" data-testid="policy-results">{results}</ol>
+            </div>
+        </section>
     }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DESKTOP, PHONE, launch } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
-import { HomePage } from './pages/app.mjs';
+import { PolicyListPage } from './pages/app.mjs';
 
 let server;
 let chromium;
@@ -21,20 +21,20 @@ async function shippedPolicyCount(base) {
   const manifest = await (await fetch(base + 'data/manifest.json')).json();
   let count = 0;
   for (const entry of manifest.issues) {
-    const issue = await (await fetch(base + 'data/' + entry.file)).json();
-    count += issue.policies.length;
+    const shipped = await (await fetch(base + 'data/' + entry.file)).json();
+    count += shipped.issue.policies.length;
   }
   return count;
 }
 
 for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-  test(`home lists every shipped policy (${name})`, async () => {
+  test(`the policy list shows every shipped policy (${name})`, async () => {
     const expected = await shippedPolicyCount(server.base);
     assert.ok(expected > 0, 'the shipped corpus has policies');
     const page = await chromium.newPage(device);
-    const home = await new HomePage(page, server.base).open();
-    await home.policyItems().first().waitFor();
-    assert.equal(await home.policyItems().count(), expected);
+    const list = await new PolicyListPage(page, server.base).open('policies');
+    await list.items().first().waitFor();
+    assert.equal(await list.items().count(), expected);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

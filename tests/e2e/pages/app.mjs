@@ -17,8 +17,8 @@ export class AppPage {
   }
 }
 
-export class HomePage extends AppPage {
-  policyItems() {
-    return this.testid('policy-item');
+export class PolicyListPage extends AppPage {
+  items() {
+    return this.testid('policy-results').locator('[data-testid="policy-item"]');
   }
 }

@@ -1,0 +1,58 @@
+//! Lists of related items and figures.
+
+use leptos::prelude::*;
+
+use crate::app::use_library;
+use crate::components::cards::ItemCard;
+use crate::core::validate::format_number;
+use crate::i18n::use_lang;
+
+/// Cards for the given item ids (unknown ids are skipped).
+#[component]
+pub fn RelatedList(ids: Vec<String>) -> impl IntoView {
+    (!ids.is_empty()).then(|| {
+        view! {
+            <ul class="cards plain related-list">
+                {ids.into_iter().map(|id| view! { <ItemCard id/> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// Figure records: the value with its unit and period, the sentence it was read from, and
+/// links to its item and to the comparison of that indicator.
+#[component]
+pub fn FigureList(ids: Vec<String>) -> impl IntoView {
+    let library = use_library();
+    let lang = use_lang();
+    let rows = ids
+        .iter()
+        .filter_map(|id| library.corpus.figure(id))
+        .map(|f| {
+            let indicator = library
+                .corpus
+                .registry
+                .indicators
+                .iter()
+                .find(|i| i.key == f.indicator)
+                .cloned();
+            let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
+            let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
+            let compare = format!("compare?ind={}&cmp={}", f.indicator, f.region);
+            let value = f.value_text.clone().unwrap_or_else(|| format_number(f.value));
+            view! {
+                <li class="figure" data-testid="figure" data-id=f.id.clone()>
+                    <p>
+                        <strong>{region}" · "
+                            {move || indicator.as_ref().map(|i| if lang.get() == crate::i18n::Lang::En { i.en.clone() } else { i.zh.clone() })}
+                        </strong>" "
+                        <a href=compare data-testid="figure-compare"><span class="value">{value}</span>" "{f.unit.clone()}</a>
+                        <span class="meta">" ("{f.period.clone()}")"</span>
+                    </p>
+                    <blockquote><a href=item_href>{f.sentence.clone()}</a></blockquote>
+                </li>
+            }
+        })
+        .collect_view();
+    (!ids.is_empty()).then(|| view! { <ul class="plain figures">{rows}</ul> })
+}

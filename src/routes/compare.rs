@@ -1,0 +1,799 @@
+//! Route `compare`: regions side by side.
+//!
+//! `compare?ind=<indicator>&cmp=<region>~<region>[&period=2022]` shows one indicator across
+//! regions as ranked bars (a canvas) with a sortable table beside it; `compare?cmp=…` without an
+//! indicator shows every indicator those regions have figures for, as a table. Every value opens
+//! its verbatim source sentence and links to the item it came from. The state is the URL, so a
+//! comparison is a link.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::app::{use_library, SharedLibrary};
+use crate::charts::web::{BarChartCanvas, ChartDownloads};
+use crate::core::compare::{
+    bar_chart, comparable_sets, compare, comparison_csv, figure_text, figures, indicator_rows,
+    indicator_rows_csv, ready_made, region_order, source_item, CompareState, Comparison,
+    SourceItem,
+};
+use crate::core::corpus::{Corpus, Figure, FigureKind, Region, RegionKind};
+use crate::i18n::{tr, use_lang, Lang};
+
+/// Navigation that keeps the reader where they are: only the query changes.
+fn go(navigate: &(impl Fn(&str, NavigateOptions) + Clone), query: &str) {
+    navigate(
+        query,
+        NavigateOptions {
+            scroll: false,
+            ..NavigateOptions::default()
+        },
+    );
+}
+
+/// A figure's value; tapping it shows the verbatim sentence and a link to the item it came from
+/// (`data-testid="compare-source-<figure id>"`).
+pub fn figure_value(
+    figure: &Figure,
+    source: Option<SourceItem>,
+    show_period: bool,
+    en: bool,
+) -> impl IntoView + use<> {
+    let id = figure.id.clone();
+    let text = figure_text(figure);
+    let period = show_period.then(|| figure.period.clone());
+    let target =
+        (figure.kind == FigureKind::Target).then_some(if en { "target" } else { "目标" });
+    let printed = figure.value_text.clone();
+    let sentence = figure.sentence.clone();
+    let source = source.map(|s| {
+        let kind = if en { s.kind.en() } else { s.kind.zh() };
+        view! {
+            <p class="cx-fig-item">
+                <a href=s.path data-testid=format!("compare-source-{id}")>
+                    {kind}{if en { ": " } else { "：" }}{s.title}
+                </a>
+            </p>
+        }
+    });
+    view! {
+        <details class="cx-fig" id=format!("fig-{}", figure.id)>
+            <summary>
+                <span class="cx-fig-value">{text}</span>
+                {period.map(|p| view! { <span class="cx-fig-period">{p}</span> })}
+                {target.map(|t| view! { <span class="cx-tag">{t}</span> })}
+            </summary>
+            <div class="cx-fig-source">
+                <blockquote lang="zh-CN">{sentence}</blockquote>
+                {printed.map(|p| view! {
+                    <p class="meta">{if en { "As printed: " } else { "原文写作：" }}{p}</p>
+                })}
+                {source}
+            </div>
+        </details>
+    }
+}
+
+fn indicator_name(corpus: &Corpus, key: &str, en: bool) -> String {
+    corpus
+        .registry
+        .indicators
+        .iter()
+        .find(|i| i.key == key)
+        .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn names(regions: &[&Region]) -> String {
+    regions
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let library = use_library();
+    let location = use_location();
+    let lang = use_lang();
+    let lib = library.clone();
+    let state = Memo::new(move |_| {
+        CompareState::from_query(&location.search.get(), &lib.corpus.registry.regions)
+    });
+    let lib = library.clone();
+    let main = move || {
+        let s = state.get();
+        let en = lang.get() == Lang::En;
+        view! {
+            {chooser(&lib, &s, en)}
+            {body(&lib, &s, en)}
+        }
+    };
+    let lib = library.clone();
+    let ready = move || ready_section(&lib.corpus, lang.get() == Lang::En);
+    view! {
+        <Title text=tr("地区比较", "Regional comparison")/>
+        <article class="compare-page" data-testid="compare-page">
+            <h1>{tr("地区比较", "Regional comparison")}</h1>
+            <p class="cx-lead">
+                {tr(
+                    "选择一项指标和若干省市，比较源文给出的数字。点按任何数值可查看原句和出处；地址栏就是这次比较的链接。",
+                    "Choose an indicator and regions to compare the figures the source gives. Tap any value for its sentence and source; the address is a link to this comparison.",
+                )}
+            </p>
+            {main}
+            {ready}
+        </article>
+    }
+}
+
+/// The indicator and period selects and the region toggles.
+fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView + use<> {
+    let corpus = &lib.corpus;
+    let navigate = use_navigate();
+    // Indicators with figures, those shared by several regions first.
+    let mut indicators: Vec<(String, String, usize)> = corpus
+        .registry
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let mut regions: Vec<&str> = figures(corpus)
+                .filter(|f| f.indicator == i.key)
+                .map(|f| f.region.as_str())
+                .collect();
+            regions.sort_unstable();
+            regions.dedup();
+            (!regions.is_empty()).then(|| {
+                let name = if en { i.en.clone() } else { i.zh.clone() };
+                (i.key.clone(), name, regions.len())
+            })
+        })
+        .collect();
+    indicators.sort_by_key(|(_, _, n)| std::cmp::Reverse((*n).min(2)));
+    let option = |(key, name, n): &(String, String, usize), selected: &str| {
+        let label = if en {
+            format!("{name} · {n} region(s)")
+        } else {
+            format!("{name} · {n} 地")
+        };
+        view! { <option value=key.clone() selected=key == selected>{label}</option> }
+    };
+    let shared: Vec<_> = indicators
+        .iter()
+        .filter(|i| i.2 >= 2)
+        .map(|i| option(i, &state.indicator))
+        .collect();
+    let single: Vec<_> = indicators
+        .iter()
+        .filter(|i| i.2 < 2)
+        .map(|i| option(i, &state.indicator))
+        .collect();
+    let on_indicator = {
+        let navigate = navigate.clone();
+        let regions = state.regions.clone();
+        move |ev: leptos::ev::Event| {
+            let next = CompareState {
+                indicator: event_target_value(&ev),
+                regions: regions.clone(),
+                period: String::new(),
+            };
+            go(&navigate, &next.to_query());
+        }
+    };
+    // Periods, when the indicator has several for these regions.
+    let periods = compare(corpus, state)
+        .filter(|c| c.periods.len() > 1)
+        .map(|c| {
+            let current = c.period.clone().unwrap_or_default();
+            let options: Vec<_> = c
+                .periods
+                .iter()
+                .map(|p| {
+                    let label = if en {
+                        format!("{} · {} region(s)", p.period, p.regions)
+                    } else {
+                        format!("{} · {} 地", p.period, p.regions)
+                    };
+                    view! {
+                        <option value=p.period.clone() selected=p.period == current>{label}</option>
+                    }
+                })
+                .collect();
+            let navigate = navigate.clone();
+            let state = state.clone();
+            let on_period = move |ev: leptos::ev::Event| {
+                let next = CompareState {
+                    period: event_target_value(&ev),
+                    ..state.clone()
+                };
+                go(&navigate, &next.to_query());
+            };
+            view! {
+                <p class="cx-field">
+                    <label for="compare-period">{if en { "Period" } else { "时期" }}</label>
+                    <select id="compare-period" data-testid="compare-period" on:change=on_period>
+                        {options}
+                    </select>
+                </p>
+            }
+        });
+    // Regions with figures, grouped the way a reader looks for them.
+    let mut regions: Vec<&Region> = corpus
+        .registry
+        .regions
+        .iter()
+        .filter(|r| figures(corpus).any(|f| f.region == r.id))
+        .collect();
+    regions.sort_by_key(|r| region_order(corpus, r));
+    let groups: [(&str, &str, fn(&Region) -> bool); 5] = [
+        ("全国与区域", "Country and areas", |r| {
+            matches!(r.kind, RegionKind::Country | RegionKind::Area)
+        }),
+        ("省份", "Provinces", |r| r.kind == RegionKind::Province),
+        ("广东各市", "Guangdong's cities", |r| {
+            r.kind == RegionKind::City && r.parent.as_deref() == Some("guangdong")
+        }),
+        ("其他城市", "Other cities", |r| {
+            r.kind == RegionKind::City && r.parent.as_deref() != Some("guangdong")
+        }),
+        ("国外", "Abroad", |r| r.kind == RegionKind::Foreign),
+    ];
+    let groups_view: Vec<_> = groups
+        .iter()
+        .filter_map(|(zh, en_name, test)| {
+            let members: Vec<&Region> = regions.iter().copied().filter(|r| test(r)).collect();
+            if members.is_empty() {
+                return None;
+            }
+            let buttons: Vec<_> = members
+                .iter()
+                .map(|r| {
+                    let pressed = state.regions.contains(&r.id);
+                    let count = figures(corpus)
+                        .filter(|f| {
+                            f.region == r.id
+                                && (state.indicator.is_empty() || f.indicator == state.indicator)
+                        })
+                        .count();
+                    let next = state.toggled(&r.id);
+                    let navigate = navigate.clone();
+                    let on_click = move |_| go(&navigate, &next.to_query());
+                    view! {
+                        <li>
+                            <button type="button" class="cx-chip" class:cx-empty=count == 0
+                                aria-pressed=if pressed { "true" } else { "false" }
+                                data-testid=format!("compare-region-{}", r.id)
+                                on:click=on_click>
+                                {r.name.clone()}
+                                <span class="count">{count}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect();
+            Some(view! {
+                <div class="cx-chip-group">
+                    <h3>{if en { *en_name } else { *zh }}</h3>
+                    <ul class="cx-chips">{buttons}</ul>
+                </div>
+            })
+        })
+        .collect();
+    let chosen: Vec<&Region> = state
+        .regions
+        .iter()
+        .filter_map(|id| corpus.region(id))
+        .collect();
+    let summary = if chosen.is_empty() {
+        if en {
+            "Regions: none chosen".to_string()
+        } else {
+            "地区：尚未选择".to_string()
+        }
+    } else if en {
+        format!("Regions: {}", names(&chosen))
+    } else {
+        format!("地区：{}", names(&chosen))
+    };
+    let clear = CompareState {
+        indicator: state.indicator.clone(),
+        ..CompareState::default()
+    }
+    .href();
+    view! {
+        <form class="compare-chooser no-print" on:submit=|ev| ev.prevent_default()>
+            <p class="cx-field">
+                <label for="compare-indicator">{if en { "Indicator" } else { "指标" }}</label>
+                <select id="compare-indicator" data-testid="compare-indicator" on:change=on_indicator>
+                    <option value="" selected=state.indicator.is_empty()>
+                        {if en { "Every indicator (table)" } else { "全部指标（表格）" }}
+                    </option>
+                    <optgroup label=if en { "Given for several regions" } else { "多地有数字" }>
+                        {shared}
+                    </optgroup>
+                    <optgroup label=if en { "Given for one region" } else { "仅一地有数字" }>
+                        {single}
+                    </optgroup>
+                </select>
+            </p>
+            {periods}
+            <details class="cx-region-picker" open=chosen.is_empty()>
+                <summary data-testid="compare-regions-summary">{summary}</summary>
+                <p class="meta">
+                    {if en {
+                        "The number is how many figures the source gives for the region (for the chosen indicator)."
+                    } else {
+                        "数字为源文给出该地区的数字条数（已选指标时，为该指标的条数）。"
+                    }}
+                    " "
+                    <a href=clear data-noscroll="">{if en { "Clear regions" } else { "清空地区" }}</a>
+                </p>
+                {groups_view}
+            </details>
+        </form>
+    }
+}
+
+/// The result: a chart and table for one indicator, or the table of every indicator.
+fn body(lib: &SharedLibrary, state: &CompareState, en: bool) -> AnyView {
+    let corpus = &lib.corpus;
+    if state.indicator.is_empty() {
+        if state.regions.is_empty() {
+            return view! {
+                <p class="cx-hint" data-testid="compare-empty">
+                    {if en {
+                        "Choose an indicator or regions above, or open one of the comparisons the source makes below."
+                    } else {
+                        "请在上方选择指标或地区，或打开下面源文中的现成比较。"
+                    }}
+                </p>
+            }
+            .into_any();
+        }
+        return indicator_table(corpus, state, en).into_any();
+    }
+    match compare(corpus, state) {
+        None => view! {
+            <p class="cx-hint" data-testid="compare-unknown">
+                {if en { "Unknown indicator: " } else { "没有这项指标：" }}{state.indicator.clone()}
+            </p>
+        }
+        .into_any(),
+        Some(cmp) => chart_section(corpus, state, &cmp, en).into_any(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SortBy {
+    Value,
+    Region,
+}
+
+#[derive(Clone)]
+struct RowData {
+    figure: Figure,
+    source: Option<SourceItem>,
+    region_id: String,
+    label: String,
+    rank: usize,
+    order: (u8, usize, usize),
+}
+
+fn chart_section(
+    corpus: &Corpus,
+    state: &CompareState,
+    cmp: &Comparison,
+    en: bool,
+) -> impl IntoView + use<> {
+    let chart = bar_chart(corpus, cmp, en);
+    let csv = comparison_csv(corpus, cmp);
+    let period = cmp.period.clone().unwrap_or_default();
+    let stem = format!("cankao-{}-{}", cmp.indicator.key, period);
+    let label = {
+        let parts: Vec<String> = chart
+            .bars
+            .iter()
+            .map(|b| format!("{} {}", b.label, b.value_label))
+            .collect();
+        format!(
+            "{}{}{}",
+            chart.title,
+            if en { ": " } else { "：" },
+            parts.join(if en { "; " } else { "；" })
+        )
+    };
+    let rows: Vec<RowData> = cmp
+        .entries
+        .iter()
+        .map(|e| RowData {
+            figure: e.figure.clone(),
+            source: source_item(corpus, e.figure),
+            region_id: e.region.id.clone(),
+            label: e.label.clone(),
+            rank: e.rank,
+            order: region_order(corpus, e.region),
+        })
+        .collect();
+    let ids: Vec<String> = rows.iter().map(|r| r.figure.id.clone()).collect();
+    let on_bar = Callback::new(move |i: usize| {
+        let Some(id) = ids.get(i) else {
+            return;
+        };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(details) = doc.get_element_by_id(&format!("fig-{id}")) {
+            let _ = details.set_attribute("open", "");
+            if let Ok(Some(summary)) = details.query_selector("summary") {
+                if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        }
+    });
+    let sort = RwSignal::new((SortBy::Value, true));
+    let sorted_rows = move || {
+        let (by, desc) = sort.get();
+        let mut rows = rows.clone();
+        match by {
+            SortBy::Value => rows.sort_by_key(|r| r.rank),
+            SortBy::Region => rows.sort_by_key(|r| r.order),
+        }
+        // Highest value first is rank order; a-to-z is reading order.
+        if desc != (by == SortBy::Value) {
+            rows.reverse();
+        }
+        rows.into_iter()
+            .map(|r| {
+                let value = figure_value(&r.figure, r.source.clone(), false, en);
+                view! {
+                    <tr>
+                        <td class="cx-num">{r.rank}</td>
+                        <th scope="row">{r.label.clone()}</th>
+                        <td class="value cx-value" data-testid=format!("compare-value-{}", r.region_id)>
+                            {value}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let aria = move |col: SortBy| {
+        move || {
+            let (by, desc) = sort.get();
+            if by != col {
+                "none"
+            } else if desc {
+                "descending"
+            } else {
+                "ascending"
+            }
+        }
+    };
+    let toggle = move |col: SortBy| {
+        move |_| {
+            sort.update(|(by, desc)| {
+                if *by == col {
+                    *desc = !*desc;
+                } else {
+                    *by = col;
+                    *desc = col == SortBy::Value;
+                }
+            })
+        }
+    };
+    let missing = (!cmp.missing.is_empty()).then(|| {
+        let all = CompareState {
+            indicator: state.indicator.clone(),
+            regions: Vec::new(),
+            period: state.period.clone(),
+        }
+        .href();
+        view! {
+            <p class="cx-note" data-testid="compare-missing">
+                {if en {
+                    "The source gives no figure for this period for: "
+                } else {
+                    "源文没有给出这些地区该时期的数字："
+                }}
+                {names(&cmp.missing)}
+                " · "
+                <a href=all data-noscroll="">
+                    {if en { "Show every region with a figure" } else { "改看所有有数字的地区" }}
+                </a>
+            </p>
+        }
+    });
+    let others = (!cmp.other_units.is_empty()).then(|| {
+        let items: Vec<_> = cmp
+            .other_units
+            .iter()
+            .map(|e| {
+                let value = figure_value(e.figure, source_item(corpus, e.figure), false, en);
+                view! { <li><span class="cx-fig-region">{e.label.clone()}</span>" "{value}</li> }
+            })
+            .collect();
+        view! {
+            <div class="cx-note">
+                <p>{if en {
+                    "In a unit that cannot share the scale (not drawn):"
+                } else {
+                    "单位不同、未画入图中的数字："
+                }}</p>
+                <ul class="plain cx-figs">{items}</ul>
+            </div>
+        }
+    });
+    let heading = chart.title.clone();
+    let subtitle = chart.subtitle.clone();
+    let caption = format!("{heading} · {subtitle}");
+    let has_bars = !chart.bars.is_empty();
+    let chart_view = has_bars.then(|| {
+        view! {
+            <figure class="cx-chart-figure">
+                <BarChartCanvas chart=chart label=label csv=csv stem=stem on_bar=on_bar/>
+                <figcaption class="meta">
+                    {if en {
+                        "Tap a bar or a value for the sentence it comes from. The table holds the same numbers."
+                    } else {
+                        "点按条形或数值可查看出处原句；表格列出同样的数字。"
+                    }}
+                </figcaption>
+            </figure>
+        }
+    });
+    let table = has_bars.then(|| {
+        view! {
+            <div class="cx-table-box">
+                <table class="compare-table" data-testid="compare-table">
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="cx-num">{if en { "Rank" } else { "排名" }}</th>
+                            <th scope="col" aria-sort=aria(SortBy::Region)>
+                                <button type="button" class="cx-sort" on:click=toggle(SortBy::Region)
+                                    data-testid="compare-sort-region">
+                                    {if en { "Region" } else { "地区" }}
+                                </button>
+                            </th>
+                            <th scope="col" aria-sort=aria(SortBy::Value)>
+                                <button type="button" class="cx-sort" on:click=toggle(SortBy::Value)
+                                    data-testid="compare-sort-value">
+                                    {if en { "Value" } else { "数值" }}
+                                </button>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{sorted_rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let nothing = (!has_bars).then(|| {
+        view! {
+            <p class="cx-hint" data-testid="compare-nothing">
+                {if en {
+                    "The source gives no figure for these regions in this period."
+                } else {
+                    "源文没有给出这些地区在该时期的这项数字。"
+                }}
+            </p>
+        }
+    });
+    view! {
+        <section class="compare-result" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{heading}</h2>
+            <p class="meta">{subtitle}</p>
+            {missing}
+            {nothing}
+            <div class="compare-grid">
+                {chart_view}
+                {table}
+            </div>
+            {others}
+        </section>
+    }
+}
+
+fn figure_cells(
+    corpus: &Corpus,
+    regions: &[&Region],
+    cells: &[Vec<&Figure>],
+    en: bool,
+) -> Vec<AnyView> {
+    regions
+        .iter()
+        .zip(cells)
+        .map(|(region, cell)| {
+            let items: Vec<_> = cell
+                .iter()
+                .map(|f| view! { <li>{figure_value(f, source_item(corpus, f), true, en)}</li> })
+                .collect();
+            let empty = cell.is_empty().then_some("—");
+            view! {
+                <td class="value cx-value" data-testid=format!("compare-value-{}", region.id)>
+                    <ul class="plain cx-figs">{items}</ul>
+                    {empty}
+                </td>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// Every indicator the chosen regions have figures for: those most of them share first.
+fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl IntoView + use<> {
+    let regions: Vec<&Region> = state
+        .regions
+        .iter()
+        .filter_map(|id| corpus.region(id))
+        .collect();
+    let rows = indicator_rows(corpus, &regions);
+    let need = regions.len().min(2);
+    let csv = indicator_rows_csv(corpus, &regions, &rows);
+    let stem = format!("cankao-compare-{}", state.regions.join("-"));
+    let table = |rows: Vec<&crate::core::compare::IndicatorRow>, testid: &'static str| {
+        let head: Vec<_> = regions
+            .iter()
+            .map(|r| view! { <th scope="col">{r.name.clone()}</th> })
+            .collect();
+        let body: Vec<_> = rows
+            .iter()
+            .map(|row| {
+                let name = if en {
+                    row.indicator.en.clone()
+                } else {
+                    row.indicator.zh.clone()
+                };
+                let chart = CompareState {
+                    indicator: row.indicator.key.clone(),
+                    regions: state.regions.clone(),
+                    period: row.common_periods.last().cloned().unwrap_or_default(),
+                }
+                .href();
+                let apart = (row.common_periods.is_empty() && row.regions_with_data() > 1)
+                    .then(|| {
+                        view! {
+                            <span class="cx-tag">{if en { "different periods" } else { "时期不同" }}</span>
+                        }
+                    });
+                let cells = figure_cells(corpus, &regions, &row.cells, en);
+                view! {
+                    <tr data-testid=format!("compare-row-{}", row.indicator.key)>
+                        <th scope="row">
+                            <span class="cx-ind-name">{name}</span>
+                            {apart}
+                            <a class="cx-chart-link" href=chart data-testid=format!("compare-chart-link-{}", row.indicator.key)>
+                                {if en { "Chart" } else { "画图" }}
+                            </a>
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect();
+        view! {
+            <div class="cx-scroll" tabindex="0" role="region"
+                aria-label=if en { "Table of figures" } else { "数字表" }>
+                <table class="compare-multi" data-testid=testid>
+                    <caption>
+                        {names(&regions)}
+                        {if en { ": figures by indicator" } else { "：各项指标的数字" }}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{if en { "Indicator" } else { "指标" }}</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    };
+    let shared: Vec<&crate::core::compare::IndicatorRow> = rows
+        .iter()
+        .filter(|r| r.regions_with_data() >= need)
+        .collect();
+    let single: Vec<&crate::core::compare::IndicatorRow> = rows
+        .iter()
+        .filter(|r| r.regions_with_data() < need)
+        .collect();
+    let n_shared = shared.len();
+    let n_single = single.len();
+    let intro = if regions.len() == 1 {
+        if en {
+            format!(
+                "The source gives {n_shared} indicator(s) for {}.",
+                names(&regions)
+            )
+        } else {
+            format!("源文给出{}的 {n_shared} 项指标。", names(&regions))
+        }
+    } else if en {
+        format!(
+            "The source gives figures for at least two of these regions on {n_shared} indicator(s). Tap a value for its sentence; “Chart” draws an indicator."
+        )
+    } else {
+        format!(
+            "源文同时给出其中至少两个地区数字的指标有 {n_shared} 项。点按数值可看原句和出处，点“画图”可画出该指标。"
+        )
+    };
+    let shared_view = (n_shared > 0).then(|| table(shared, "compare-table"));
+    let single_view = (n_single > 0).then(|| {
+        view! {
+            <details class="cx-more">
+                <summary>
+                    {if en {
+                        format!("Indicators given for one region only ({n_single})")
+                    } else {
+                        format!("只有一个地区有数字的指标（{n_single} 项）")
+                    }}
+                </summary>
+                {table(single, "compare-table-single")}
+            </details>
+        }
+    });
+    let heading = if en {
+        format!("{}: every indicator", names(&regions))
+    } else {
+        format!("{}：各项指标", names(&regions))
+    };
+    view! {
+        <section class="compare-result" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">{heading}</h2>
+            <p class="meta">{intro}</p>
+            {shared_view}
+            {single_view}
+            <ChartDownloads csv=csv stem=stem/>
+        </section>
+    }
+}
+
+/// The comparisons the source itself makes, and every other set of figures that can be compared.
+fn ready_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
+    let ready: Vec<_> = ready_made(corpus)
+        .into_iter()
+        .map(|r| {
+            let text = if en { r.en } else { r.zh };
+            view! {
+                <li>
+                    <a href=r.state.href() data-testid=format!("compare-ready-{}", r.key)>{text}</a>
+                </li>
+            }
+        })
+        .collect();
+    let sets = comparable_sets(corpus);
+    let n = sets.len();
+    let more: Vec<_> = sets
+        .into_iter()
+        .map(|(state, indicator, regions)| {
+            let name = indicator_name(corpus, &indicator.key, en);
+            let text = if en {
+                format!("{name} · {} · {regions} regions", state.period)
+            } else {
+                format!("{name} · {} · {regions} 地", state.period)
+            };
+            view! { <li><a href=state.href()>{text}</a></li> }
+        })
+        .collect();
+    view! {
+        <section class="compare-ready" aria-labelledby="ready-heading" data-testid="compare-ready">
+            <h2 id="ready-heading">{if en { "Comparisons from the source" } else { "源文中的比较" }}</h2>
+            <ul class="plain cx-links">{ready}</ul>
+            <details class="cx-more">
+                <summary>
+                    {if en {
+                        format!("Every other figure given for two regions or more ({n})")
+                    } else {
+                        format!("其他可以比较的数字（{n} 组）")
+                    }}
+                </summary>
+                <ul class="plain cx-links">{more}</ul>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,172 @@
+//! Route `matrix`: which regions have policies on which themes, as a heat-map table. Each
+//! non-empty cell links to the policy list filtered to that region and theme.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::app::use_library;
+use crate::charts::matrix::{draw_matrix, matrix_height, MatrixChart};
+use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE, EXPORT_WIDTH};
+use crate::core::compare::{matrix, matrix_csv, policies_href, shade, shade_ranges};
+use crate::core::corpus::Corpus;
+use crate::i18n::{tr, use_lang, Lang};
+
+#[component]
+pub fn MatrixView() -> impl IntoView {
+    let library = use_library();
+    let lang = use_lang();
+    let body = move || matrix_section(&library.corpus, lang.get() == Lang::En);
+    view! {
+        <Title text=tr("地区与主题", "Regions and themes")/>
+        <article class="matrix-page" data-testid="matrix-page">
+            <h1>{tr("地区 × 主题", "Regions × themes")}</h1>
+            <p class="cx-lead">
+                {tr(
+                    "每行一个地区，每列一个主题，格中数字是该地区涉及该主题的政策文件数；点按数字打开筛选后的政策列表。一份政策可涉及多个主题。",
+                    "A row per region, a column per theme; each number counts the region's policy documents on that theme. Tap a number for the filtered policy list. A policy can have several themes.",
+                )}
+            </p>
+            {body}
+        </article>
+    }
+}
+
+fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
+    let m = matrix(corpus);
+    let head: Vec<_> = m
+        .themes
+        .iter()
+        .map(|t| {
+            let name = if en { t.en.clone() } else { t.zh.clone() };
+            view! { <th scope="col" class="cx-theme"><span>{name}</span></th> }
+        })
+        .collect();
+    let rows: Vec<_> = m
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let cells: Vec<_> = m
+                .themes
+                .iter()
+                .enumerate()
+                .map(|(j, t)| {
+                    let n = m.counts[i][j];
+                    let testid = format!("matrix-cell-{}-{}", r.id, t.key);
+                    let class = format!("cx-heat cx-shade-{}", shade(n, m.max));
+                    if n == 0 {
+                        view! { <td class=class data-testid=testid></td> }.into_any()
+                    } else {
+                        let theme = if en { t.en.clone() } else { t.zh.clone() };
+                        let label = if en {
+                            format!("{} · {theme}: {n} policies", r.name)
+                        } else {
+                            format!("{} · {theme}：{n} 份政策", r.name)
+                        };
+                        view! {
+                            <td class=class>
+                                <a href=policies_href(Some(&r.id), Some(&t.key))
+                                    data-testid=testid aria-label=label.clone() title=label>{n}</a>
+                            </td>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect();
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=policies_href(Some(&r.id), None)
+                            data-testid=format!("matrix-region-{}", r.id)>{r.name.clone()}</a>
+                    </th>
+                    {cells}
+                    <td class="cx-num cx-total">{m.region_totals[i]}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let totals: Vec<_> = m
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(j, t)| {
+            view! {
+                <td class="cx-num cx-total">
+                    <a href=policies_href(None, Some(&t.key))
+                        data-testid=format!("matrix-theme-{}", t.key)>{m.theme_totals[j]}</a>
+                </td>
+            }
+        })
+        .collect();
+    let all: usize = m.region_totals.iter().sum();
+    let legend: Vec<_> = shade_ranges(m.max)
+        .into_iter()
+        .filter_map(|(s, range)| {
+            let (a, b) = range?;
+            let text = if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            };
+            Some(view! {
+                <li><span class=format!("cx-swatch cx-shade-{s}") aria-hidden="true"></span>{text}</li>
+            })
+        })
+        .collect();
+    let source = corpus
+        .issues
+        .iter()
+        .map(|i| i.meta.title.clone())
+        .collect::<Vec<_>>()
+        .join("；");
+    let source = if en {
+        format!("Source: {} — {source}", corpus.registry.series.title)
+    } else {
+        format!("来源：{}《{source}》", corpus.registry.series.title)
+    };
+    let chart = MatrixChart::new(&m, en, &source);
+    let png = Signal::derive(move || {
+        let h = matrix_height(&chart, EXPORT_WIDTH);
+        png_data_url(EXPORT_WIDTH, h, EXPORT_SCALE, |root, s| {
+            let _ = draw_matrix(root, &chart, s);
+        })
+    });
+    let csv = matrix_csv(&m);
+    view! {
+        <section class="cx-matrix" aria-labelledby="matrix-heading">
+            <h2 id="matrix-heading" class="cx-hidden">{if en { "The table" } else { "表格" }}</h2>
+            <ul class="cx-legend">
+                <li class="cx-legend-title">{if en { "Policies:" } else { "政策数：" }}</li>
+                {legend}
+            </ul>
+            <div class="cx-scroll" tabindex="0" role="region"
+                aria-label=if en { "Regions and themes" } else { "地区与主题表" }>
+                <table class="matrix-table" data-testid="matrix-table">
+                    <caption>
+                        {if en {
+                            "Policy documents by region (rows) and theme (columns)"
+                        } else {
+                            "各地区（行）涉及各主题（列）的政策文件数"
+                        }}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{if en { "Region" } else { "地区" }}</th>
+                            {head}
+                            <th scope="col" class="cx-theme"><span>{if en { "All policies" } else { "政策总数" }}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{if en { "All regions" } else { "合计" }}</th>
+                            {totals}
+                            <td class="cx-num cx-total"><a href="policies">{all}</a></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <ChartDownloads png=png csv=csv stem="cankao-matrix".to_string()/>
+        </section>
+    }
+}

@@ -1,0 +1,46 @@
+//! Saved items (收藏), and lists shared as links (`saved?ids=a,b`).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+use crate::components::cards::ItemCard;
+use crate::components::saved::use_saved;
+use crate::components::share::ShareBar;
+use crate::core::saved::from_param;
+use crate::core::url::{format_query, parse_query};
+use crate::i18n::tr;
+
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    let store = use_saved();
+    let location = use_location();
+    // A shared list in the URL is shown as it is; otherwise this browser's saved items.
+    let shared = Memo::new(move |_| {
+        parse_query(&location.search.get())
+            .into_iter()
+            .find(|(k, _)| k == "ids")
+            .map(|(_, v)| from_param(&v))
+    });
+    let ids = move || shared.get().unwrap_or_else(|| store.ids.get());
+    view! {
+        <Title text=tr("收藏", "Saved")/>
+        <h1>{move || if shared.get().is_some() { tr("别人分享的收藏", "A shared list")() } else { tr("我的收藏", "Saved items")() }}</h1>
+        {move || {
+            let ids = ids();
+            if ids.is_empty() {
+                return view! { <p data-testid="saved-empty">{tr("还没有收藏。点击条目旁的 ☆ 即可收藏。", "Nothing saved yet. Tap ☆ next to any item.")}</p> }.into_any();
+            }
+            let path = format!("saved{}", format_query(&[("ids", ids.join(","))]));
+            let is_shared = shared.get().is_some();
+            view! {
+                <ul class="cards plain" data-testid="saved-list">{ids.into_iter().map(|id| view! { <ItemCard id/> }).collect_view()}</ul>
+                {(!is_shared).then(|| view! {
+                    <h2>{tr("把这份清单发给别人", "Send this list")}</h2>
+                    <ShareBar title="《参考》收藏清单" path/>
+                })}
+            }
+            .into_any()
+        }}
+    }
+}

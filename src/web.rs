@@ -1,0 +1,115 @@
+//! Thin wrappers over browser APIs the views share: the app's root path, downloads, the
+//! clipboard and the share sheet. Each returns quietly when the browser lacks the API.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The absolute path of a route given relative to the app's root: `policies?x=1` →
+/// `/sub/policies?x=1`.
+pub fn app_path(relative: &str) -> String {
+    format!(
+        "{}/{}",
+        crate::data::router_base(),
+        relative.trim_start_matches('/')
+    )
+}
+
+/// The absolute URL of a route, for sharing and citing.
+pub fn app_url(relative: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", app_path(relative))
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Follows `url` with a temporary `<a download>`.
+pub fn download_url(name: &str, url: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(a) = document.create_element("a") else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(url);
+    a.set_download(name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+/// Copies text to the clipboard; false when the browser refused (no permission, insecure
+/// context), so the caller can show the text for manual copying.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Whether the browser has the Web Share API (phones mostly do).
+pub fn can_share() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the system share sheet; false when it is missing or the reader cancelled.
+pub async fn share(title: &str, text: &str, url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_text(text);
+    data.set_url(url);
+    JsFuture::from(window.navigator().share_with_data(&data))
+        .await
+        .is_ok()
+}
+
+/// Today's date in the reader's time zone, ISO (for citations' access date).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Whether the page came with prerendered content (see `core::pages`).
+pub fn has_prerender() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+        .is_some_and(|e| e.child_element_count() > 0)
+}
+
+/// Removes the prerendered content once the app shows the same view.
+pub fn remove_prerender() {
+    if let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        e.remove();
+    }
+}
