@@ -272,7 +272,7 @@ pub fn secure(html: &str, out: &Path) -> Result<String, String> {
         .map(|(a, b)| {
             format!(
                 "'sha256-{}'",
-                b64_digest::<sha2::Sha256>(html[a..b].as_bytes())
+                b64_digest::<sha2::Sha256>(&html.as_bytes()[a..b])
             )
         })
         .collect();

@@ -6,7 +6,7 @@ use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::Rectangle;
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
-use plotters::style::Color;
+use plotters::style::{Color, RGBColor};
 
 use super::{
     light_text_on, px, text_style, text_width, wrap, GROUP_COLORS, INK, MUTED, PAPER, SHADES,
@@ -151,6 +151,29 @@ fn layout(chart: &TileChart, width: f64, s: f64) -> Layout {
     }
 }
 
+/// A rectangle filled with `fill` inside a `width`-thick frame of `edge` (backends differ on
+/// stroke widths, so the frame is drawn as a filled rectangle under the fill).
+fn framed<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x0, y0, x1, y1): (f64, f64, f64, f64),
+    edge: RGBColor,
+    fill: RGBColor,
+    width: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.draw(&Rectangle::new(
+        [(px(x0), px(y0)), (px(x1), px(y1))],
+        edge.filled(),
+    ))?;
+    root.draw(&Rectangle::new(
+        [
+            (px(x0 + width), px(y0 + width)),
+            (px(x1 - width), px(y1 - width)),
+        ],
+        fill.filled(),
+    ))?;
+    Ok(())
+}
+
 /// The height in CSS pixels of the map drawn `width_css` wide.
 pub fn tile_map_height(chart: &TileChart, width_css: f64) -> f64 {
     layout(chart, width_css, 1.0).height
@@ -175,21 +198,15 @@ pub fn draw_tile_map<DB: DrawingBackend>(
         )?;
     }
     let inset = 2.0 * s;
-    let border = (3.0 * s).round().max(1.0) as u32;
+    let border = (3.0 * s).round().max(1.0);
     for t in &chart.tiles {
         let x0 = PAD * s + f64::from(t.col) * l.cell + inset;
         let y0 = l.grid_top + f64::from(t.row) * l.cell + inset;
         let x1 = x0 + l.cell - 2.0 * inset;
         let y1 = y0 + l.cell - 2.0 * inset;
         let fill = SHADES[t.shade.min(SHADES.len() - 1)];
-        root.draw(&Rectangle::new(
-            [(px(x0), px(y0)), (px(x1), px(y1))],
-            fill.filled(),
-        ))?;
-        root.draw(&Rectangle::new(
-            [(px(x0), px(y0)), (px(x1), px(y1))],
-            GROUP_COLORS[t.group.min(GROUP_COLORS.len() - 1)].stroke_width(border),
-        ))?;
+        let edge = GROUP_COLORS[t.group.min(GROUP_COLORS.len() - 1)];
+        framed(&root, (x0, y0, x1, y1), edge, fill, border)?;
         let ink = if light_text_on(t.shade) { PAPER } else { INK };
         let cx = (x0 + x1) / 2.0;
         let cy = (y0 + y1) / 2.0;
@@ -214,10 +231,13 @@ pub fn draw_tile_map<DB: DrawingBackend>(
                 SHADES[*kind].filled(),
             ))?;
         } else {
-            root.draw(&Rectangle::new(
-                [(px(x0), px(y0)), (px(x1), px(y1))],
-                GROUP_COLORS[(kind - 5).min(3)].stroke_width(border),
-            ))?;
+            framed(
+                &root,
+                (x0, y0, x1, y1),
+                GROUP_COLORS[(kind - 5).min(3)],
+                PAPER,
+                border,
+            )?;
         }
         root.draw_text(
             text,

@@ -241,7 +241,7 @@ pub fn ShareBar(
                     Some(false) => view! {
                         <span>{lang.get().pick("无法自动复制，请长按下面的链接手动复制：", "Could not copy automatically; select the link below:")}</span>
                         <input class="manual-copy" readonly value=url_for_status.clone() data-testid="manual-copy"
-                            on:focus=|ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                            on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() }/>
                     }.into_any(),
                     None => ().into_any(),
                 }}

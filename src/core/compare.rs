@@ -156,6 +156,28 @@ pub fn figure_issue<'a>(corpus: &'a Corpus, figure: &Figure) -> Option<&'a Issue
         .find(|issue| issue.figures.iter().any(|f| f.id == figure.id))
 }
 
+/// “来源：《参考》<issue title>” for the issues named (every issue when none is).
+pub fn source_line<'a>(
+    corpus: &'a Corpus,
+    issues: impl IntoIterator<Item = &'a str>,
+    en: bool,
+) -> String {
+    let mut titles: Vec<&str> = issues.into_iter().collect();
+    if titles.is_empty() {
+        titles = corpus
+            .issues
+            .iter()
+            .map(|i| i.meta.title.as_str())
+            .collect();
+    }
+    let series = &corpus.registry.series.title;
+    if en {
+        format!("Source: 《{series}》 {}", titles.join("; "))
+    } else {
+        format!("来源：《{series}》{}", titles.join("；"))
+    }
+}
+
 /// The policy list filtered to a region and/or a theme: `policies?region=guangzhou&theme=digital`.
 pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
     let mut state = ListState::default();
@@ -532,18 +554,7 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
         .filter_map(|e| figure_issue(corpus, e.figure))
         .map(|i| i.meta.title.as_str())
         .collect();
-    let series = &corpus.registry.series.title;
-    let source = if en {
-        format!(
-            "Source: {series} — {}",
-            issues.into_iter().collect::<Vec<_>>().join("; ")
-        )
-    } else {
-        format!(
-            "来源：{series}《{}》",
-            issues.into_iter().collect::<Vec<_>>().join("》《")
-        )
-    };
+    let source = source_line(corpus, issues, en);
     BarChart {
         title,
         subtitle,

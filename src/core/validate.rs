@@ -71,7 +71,7 @@ pub fn is_valid_date(date: &str, partial: bool) -> bool {
         return false;
     }
     let Some(&day) = n.get(2) else { return true };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         2 if leap => 29,
         2 => 28,

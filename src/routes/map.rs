@@ -11,8 +11,8 @@ use crate::app::{use_library, SharedLibrary};
 use crate::charts::tiles::{draw_tile_map, tile_map_height, TileChart};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE};
 use crate::core::compare::{
-    city_detail, group_en, policies_href, shade, shade_ranges, source_item, tiles, tiles_csv,
-    CompareState, MapState, Measure, Tile, GROUPS,
+    city_detail, group_en, policies_href, shade, shade_ranges, source_item, source_line, tiles,
+    tiles_csv, CompareState, MapState, Measure, Tile, GROUPS,
 };
 use crate::core::corpus::Corpus;
 use crate::core::items::ItemRef;
@@ -189,17 +189,7 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
             }
         })
         .collect();
-    let source = corpus
-        .issues
-        .iter()
-        .map(|i| i.meta.title.clone())
-        .collect::<Vec<_>>()
-        .join("；");
-    let source = if en {
-        format!("Source: {} — {source}", corpus.registry.series.title)
-    } else {
-        format!("来源：{}《{source}》", corpus.registry.series.title)
-    };
+    let source = source_line(corpus, [], en);
     let chart = TileChart::new(&tiles, measure, en, &source);
     let png = Signal::derive(move || {
         let h = tile_map_height(&chart, EXPORT_WIDTH);

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::app::use_library;
 use crate::charts::matrix::{draw_matrix, matrix_height, MatrixChart};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE, EXPORT_WIDTH};
-use crate::core::compare::{matrix, matrix_csv, policies_href, shade, shade_ranges};
+use crate::core::compare::{matrix, matrix_csv, policies_href, shade, shade_ranges, source_line};
 use crate::core::corpus::Corpus;
 use crate::i18n::{tr, use_lang, Lang};
 
@@ -113,17 +113,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
             })
         })
         .collect();
-    let source = corpus
-        .issues
-        .iter()
-        .map(|i| i.meta.title.clone())
-        .collect::<Vec<_>>()
-        .join("；");
-    let source = if en {
-        format!("Source: {} — {source}", corpus.registry.series.title)
-    } else {
-        format!("来源：{}《{source}》", corpus.registry.series.title)
-    };
+    let source = source_line(corpus, [], en);
     let chart = MatrixChart::new(&m, en, &source);
     let png = Signal::derive(move || {
         let h = matrix_height(&chart, EXPORT_WIDTH);

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::app::{use_library, SharedLibrary};
 use crate::charts::timeline::{draw_timeline, timeline_height, TimelineText, BAND, MARK_BANDS};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE};
-use crate::core::compare::{timeline, timeline_csv};
+use crate::core::compare::{source_line, timeline, timeline_csv};
 use crate::core::corpus::{Corpus, Level};
 use crate::core::items::ItemRef;
 use crate::i18n::{tr, use_lang, Lang};
@@ -130,7 +130,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
                 p.short_title
             );
             let style = format!(
-                "top:{:.1}px;left:calc({} * 100% / 3 + {} * (100% / 3 / {slots}))",
+                "top:{:.1}px;left:calc({} * 100% / 3 + {} * (100% / 3 / {slots}) + 2px)",
                 m.pos * BAND,
                 lane(m.level),
                 m.slot
@@ -204,19 +204,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             level_name(Level::Provincial, en).to_string(),
             level_name(Level::Municipal, en).to_string(),
         ],
-        source: {
-            let titles = corpus
-                .issues
-                .iter()
-                .map(|i| i.meta.title.clone())
-                .collect::<Vec<_>>()
-                .join("；");
-            if en {
-                format!("Source: {} — {titles}", corpus.registry.series.title)
-            } else {
-                format!("来源：{}《{titles}》", corpus.registry.series.title)
-            }
-        },
+        source: source_line(corpus, [], en),
     };
     let heading = text.title.clone();
     let csv = timeline_csv(corpus, &t);
@@ -234,7 +222,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
     view! {
         <section class="cx-timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{heading}</h2>
-            <div class="cx-tl" data-testid="timeline" role="group"
+            <div class="cx-tl" data-testid="timeline" role="group" style=format!("--slots:{slots}")
                 aria-label=if en { format!("{n} policies on a time axis") } else { format!("时间轴上的 {n} 份政策") }>
                 <ul class="cx-tl-head" aria-hidden="true">{lanes}</ul>
                 <div class="cx-tl-body" style=format!("height:{height}px")>

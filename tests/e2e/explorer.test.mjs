@@ -1,0 +1,234 @@
+// Issue 4: find a policy fast and send it to a colleague.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DESKTOP, PHONE, launch } from './support/browser.mjs';
+import { serveDist } from './support/server.mjs';
+import { shippedCorpus } from './support/corpus.mjs';
+import { PolicyListPage, PolicyPage, SavedPage, SearchPage } from './pages/app.mjs';
+
+const WECHAT = '?from=singlemessage&isappinstalled=0';
+let server;
+let chromium;
+let corpus;
+before(async () => {
+  server = await serveDist();
+  chromium = await launch();
+  corpus = await shippedCorpus(server.base);
+});
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+const byNumber = (number) => corpus.policies.find((p) => p.doc_number === number);
+
+for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  test(`a policy deep link opens cold with WeChat's parameters (${name})`, async () => {
+    const policy = byNumber('粤府〔2021〕53号');
+    const page = await chromium.newPage(device);
+    const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/${WECHAT}`);
+    assert.equal(await view.title().textContent(), policy.title);
+    assert.equal(await view.docNumber().textContent(), policy.doc_number);
+    assert.ok(await view.prerenderGone(), 'the app took over from the prerendered page');
+    assert.equal(await page.title(), `${policy.short_title} · 参考`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('search typed into the box finds every kind, all terms, pinyin and 文号 variants', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const search = await new SearchPage(page, server.base).open('search/');
+
+  await search.type('数字化 转型');
+  await page.waitForFunction(() => document.querySelectorAll('#app [data-testid="hit"]').length > 0);
+  assert.match(search.relativeUrl(), /^search\?q=/);
+  // Every policy hit holds both terms somewhere in its record (Chinese has no spaces: substrings).
+  const squash = (s) => s.replace(/\s+/g, '');
+  const policyHits = await page.locator('#app [data-testid="hit"][data-kind="policy"]').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.ok(policyHits.length > 0);
+  for (const id of policyHits) {
+    const record = squash(JSON.stringify(corpus.policies.find((p) => p.id === id)));
+    assert.ok(record.includes('数字化') && record.includes('转型'), id);
+  }
+  const marks = await page.locator('#app [data-testid="hit"] mark').allTextContents();
+  assert.ok(marks.some((m) => m.includes('数字化') || m.includes('转型')), 'matches are marked');
+
+  // Pinyin initials of an issuer: gwy → 国务院.
+  await search.type('gwy');
+  const guowuyuan = corpus.policies.find((p) => p.issuers.includes('国务院'));
+  await page.locator(`#app [data-testid="hit"][data-id="${guowuyuan.id}"]`).waitFor();
+
+  // A document number in any bracket or spacing finds that document first.
+  const target = byNumber('粤府〔2021〕53号');
+  for (const typed of ['粤府2021 53', '粤府[2021]53号', '粤府〔2021〕53号']) {
+    await search.type(typed);
+    await page.waitForFunction(
+      (id) => document.querySelector('#app [data-testid="hit"]')?.dataset.id === id,
+      target.id,
+    );
+  }
+
+  // Results are grouped by kind: a word from the problems section finds problems too.
+  await search.type('人才');
+  await page.locator('#app [data-testid="group-problem"]').waitFor();
+  await page.locator('#app [data-testid="group-policy"]').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  test(`a filter is reflected in the URL and restored by back and forward (${name})`, async () => {
+    const page = await chromium.newPage(device);
+    const list = await new PolicyListPage(page, server.base).open('policies/');
+    const all = corpus.policies.length;
+    const central = corpus.policies.filter((p) => p.level === 'central').length;
+    assert.equal(await list.items().count(), all);
+
+    await list.openFilters();
+    await list.facet('level', 'central').check();
+    await page.waitForURL(/level=central/);
+    await list.closeFilters();
+    assert.equal(await list.items().count(), central);
+    assert.match(await list.resultCount().textContent(), new RegExp(String(central)));
+    // The result count is announced to screen readers.
+    assert.equal(await list.resultCount().getAttribute('aria-live'), 'polite');
+    // The active filter shows as a removable chip.
+    assert.equal(await list.testid('chip').count(), 1);
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('level='));
+    await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="policy-results"] [data-testid="policy-item"]').length === n, all);
+    await page.goForward();
+    await page.waitForURL(/level=central/);
+    await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="policy-results"] [data-testid="policy-item"]').length === n, central);
+
+    // The same URL opened cold shows the same view.
+    const cold = await chromium.newPage(device);
+    const again = await new PolicyListPage(cold, server.base).open(`policies/?level=central&${WECHAT.slice(1)}`);
+    assert.equal(await again.items().count(), central);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+    await cold.context().close();
+  });
+}
+
+test('the list combines a query with facets and removes a chip', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  await list.search('数字化');
+  await page.waitForURL(/q=/);
+  const withQuery = await list.items().count();
+  assert.ok(withQuery > 0 && withQuery < corpus.policies.length);
+  await list.facet('level', 'municipal').check();
+  await page.waitForURL(/level=municipal/);
+  const both = await list.items().count();
+  assert.ok(both > 0 && both <= withQuery);
+  // Removing the query chip keeps the level filter.
+  await list.testid('chip').first().click();
+  await page.waitForURL((u) => !u.search.includes('q='));
+  assert.equal(await list.items().count(), corpus.policies.filter((p) => p.level === 'municipal').length);
+  await page.context().close();
+});
+
+test('copy-link works where there is no share sheet, with a visible confirmation', async () => {
+  const context = await chromium.browser.newContext({ ...DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(() => { delete Navigator.prototype.share; });
+  const page = await context.newPage();
+  const policy = byNumber('粤府〔2021〕53号');
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  await view.testid('share-button').click();
+  await view.testid('copy-status').getByText('链接已复制').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.includes(`${server.base}policy/${policy.id}/`), copied);
+  assert.ok(copied.includes(policy.short_title), copied);
+  await context.close();
+});
+
+test('when the clipboard refuses, the link is shown for copying by hand', async () => {
+  const context = await chromium.browser.newContext({ ...DESKTOP });
+  await context.addInitScript(() => {
+    delete Navigator.prototype.share;
+    Object.defineProperty(Navigator.prototype, 'clipboard', {
+      get: () => ({ writeText: () => Promise.reject(new Error('denied')) }),
+    });
+  });
+  const page = await context.newPage();
+  const policy = corpus.policies[0];
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  await view.testid('copy-link').click();
+  const manual = view.testid('manual-copy');
+  await manual.waitFor();
+  assert.equal(await manual.inputValue(), `${server.base}policy/${policy.id}/`);
+  await context.close();
+});
+
+test('a QR code and a share poster are drawn for a policy', async () => {
+  const page = await chromium.newPage(PHONE);
+  const policy = byNumber('粤府〔2021〕53号');
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  await view.testid('qr-toggle').click();
+  await view.testid('qr-code').waitFor();
+  await view.testid('make-poster').click();
+  const poster = view.testid('poster');
+  await poster.waitFor();
+  const size = await poster.evaluate((img) => ({ w: img.naturalWidth, h: img.naturalHeight, src: img.src.slice(0, 22) }));
+  assert.equal(size.src, 'data:image/png;base64,');
+  assert.ok(size.w >= 700 && size.h > size.w, JSON.stringify(size));
+  await page.context().close();
+});
+
+test('a saved item survives a reload and can be shared as a link', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const policy = byNumber('粤府〔2021〕53号');
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  await view.star().click();
+  assert.equal(await view.star().getAttribute('aria-pressed'), 'true');
+  await page.reload();
+  await page.waitForSelector('#app [data-testid="policy-page"]');
+  assert.equal(await view.star().getAttribute('aria-pressed'), 'true');
+
+  const saved = await new SavedPage(page, server.base).open('saved/');
+  assert.equal(await saved.items().count(), 1);
+  assert.equal(await saved.items().first().getAttribute('data-id'), policy.id);
+
+  // The list as a link, opened by someone else (a fresh browser context).
+  const other = await chromium.newPage(DESKTOP);
+  const shared = await new SavedPage(other, server.base).open(`saved/?ids=${policy.id}&${WECHAT.slice(1)}`);
+  assert.equal(await shared.items().count(), 1);
+  await page.context().close();
+  await other.context().close();
+});
+
+test('citations in GB/T 7714, RIS and BibTeX carry the document number and date', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const policy = byNumber('粤府〔2021〕53号');
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  const gbt = await view.testid('cite-gbt').textContent();
+  assert.ok(gbt.includes(`${policy.short_title}: ${policy.doc_number}[EB/OL]`), gbt);
+  assert.ok(gbt.includes(`(${policy.date})`), gbt);
+  assert.ok(gbt.includes(`${server.base}policy/${policy.id}/`), gbt);
+  assert.match(await view.testid('cite-ris').textContent(), /^TY {2}- GOVDOC/);
+  assert.match(await view.testid('cite-bibtex').textContent(), new RegExp(`^@misc\\{${policy.id},`));
+  await page.context().close();
+});
+
+test('the filtered list exports as CSV with a BOM and as JSON', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const list = await new PolicyListPage(page, server.base).open('policies/?level=central');
+  const [csv] = await Promise.all([page.waitForEvent('download'), list.testid('export-csv').click()]);
+  const bytes = await streamBytes(await csv.createReadStream());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').trim().split('\r\n');
+  assert.equal(lines.length, 1 + corpus.policies.filter((p) => p.level === 'central').length);
+  const [json] = await Promise.all([page.waitForEvent('download'), list.testid('export-json').click()]);
+  const parsed = JSON.parse((await streamBytes(await json.createReadStream())).toString('utf8'));
+  assert.ok(parsed.every((p) => p.level === 'central'));
+  await page.context().close();
+});
+
+async function streamBytes(stream) {
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return Buffer.concat(chunks);
+}

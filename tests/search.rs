@@ -1,0 +1,170 @@
+//! Search, facets and related items over the real corpus.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use cankao::core::corpus::{Level, ShippedIssue};
+use cankao::core::library::Library;
+use cankao::core::listing::{list, Facet, ListState, Sort};
+use cankao::core::search::{Group, Query};
+use cankao::tool::{load_corpus, search_keys};
+
+fn library() -> Library {
+    let loaded = load_corpus(Path::new("data/corpus")).expect("corpus loads");
+    let registry = loaded.corpus.registry.clone();
+    let shipped = loaded
+        .corpus
+        .issues
+        .iter()
+        .map(|issue| ShippedIssue {
+            keys: search_keys(&registry, issue),
+            issue: issue.clone(),
+        })
+        .collect();
+    Library::new(registry, shipped).expect("valid")
+}
+
+fn ids(lib: &Library, q: &str) -> Vec<String> {
+    lib.index
+        .search(&Query::parse(q))
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn substring_search_finds_chinese_without_spaces() {
+    let lib = library();
+    let hits = ids(&lib, "工业互联网");
+    assert!(
+        hits.contains(&"guowuyuan-2017-11-27".to_string()),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn several_terms_must_all_match() {
+    let lib = library();
+    let both = lib.index.search(&Query::parse("数字化 佛山"));
+    assert!(both.iter().any(|h| h.id == "fofu-2021-12"), "{both:?}");
+    assert!(both.len() < ids(&lib, "数字化").len());
+    for h in both.iter().filter(|h| h.group != Group::Figure) {
+        let (issue, item) = lib.find(&h.id).unwrap();
+        // What an item is searched by: its text, its regions' names and its themes' names.
+        let mut text: String = item.texts().iter().map(|t| t.text).collect();
+        for r in item.regions() {
+            text.push_str(&lib.corpus.region(r).unwrap().name);
+        }
+        if let cankao::core::items::ItemRef::Policy(p) = item {
+            text.push_str(&p.issuers.concat());
+        }
+        for t in issue.themes_of(&h.id) {
+            text.push_str(&lib.corpus.theme(t).unwrap().zh);
+        }
+        let text = cankao::core::search::normalize(&text);
+        assert!(text.contains("数字化") && text.contains("佛山"), "{}", h.id);
+    }
+}
+
+#[test]
+fn pinyin_and_initials_find_regions_and_issuers() {
+    let lib = library();
+    assert_eq!(
+        ids(&lib, "gwy").first().map(String::as_str),
+        Some("guowuyuan-2017-11-27")
+    );
+    let gd = lib.index.search(&Query::parse("guangdong"));
+    assert!(gd.iter().any(|h| h.id == "yuefu-2021-53"));
+    let fs = ids(&lib, "foshan");
+    assert!(
+        fs.contains(&"fofu-2021-12".to_string()),
+        "佛山 reads fo-shan: {fs:?}"
+    );
+    assert!(ids(&lib, "chongqing").contains(&"yufufa-2022-34".to_string()));
+}
+
+#[test]
+fn document_numbers_in_any_form_find_the_document_first() {
+    let lib = library();
+    for typed in [
+        "粤府2021 53",
+        "粤府[2021]53号",
+        "粤府〔2021〕53号",
+        "粤府（2021）53号",
+        "粤府 2021 53",
+    ] {
+        assert_eq!(
+            ids(&lib, typed).first().map(String::as_str),
+            Some("yuefu-2021-53"),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn title_matches_rank_above_body_matches() {
+    let lib = library();
+    let hits = lib.index.search(&Query::parse("机器人"));
+    let first = hits.first().expect("hits");
+    assert!(first.title.contains("机器人"), "{first:?}");
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn search_covers_every_kind_and_figures() {
+    let lib = library();
+    let hits = lib.index.search(&Query::parse("人才"));
+    for group in [
+        Group::Item(cankao::core::items::Kind::Policy),
+        Group::Item(cankao::core::items::Kind::Problem),
+        Group::Figure,
+    ] {
+        assert!(hits.iter().any(|h| h.group == group), "{group:?}");
+    }
+}
+
+#[test]
+fn facet_counts_are_live_and_ignore_their_own_facet() {
+    let lib = library();
+    let mut state = ListState::default();
+    state.levels.insert(Level::Central);
+    let l = list(&lib.corpus, &lib.index, &state);
+    assert_eq!(l.rows.len(), 12);
+    let levels = &l.facets.iter().find(|(f, _)| *f == Facet::Level).unwrap().1;
+    // Counts of the level facet ignore the level selection: all three levels stay choosable.
+    let count = |k: &str| levels.iter().find(|v| v.value == k).map(|v| v.count);
+    assert_eq!(
+        (count("central"), count("provincial"), count("municipal")),
+        (Some(12), Some(14), Some(15))
+    );
+    // Other facets count within the selection.
+    let regions = &l
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Region)
+        .unwrap()
+        .1;
+    assert_eq!(regions.iter().map(|v| v.count).sum::<usize>(), 12);
+}
+
+#[test]
+fn sorting_by_date_and_level() {
+    let lib = library();
+    let state = ListState {
+        sort: Sort::DateAsc,
+        ..ListState::default()
+    };
+    let rows = list(&lib.corpus, &lib.index, &state).rows;
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].policy.date <= w[1].policy.date));
+    assert_eq!(rows[0].policy.date, "2017-11-27");
+    let state = ListState {
+        sort: Sort::Level,
+        ..ListState::default()
+    };
+    let rows = list(&lib.corpus, &lib.index, &state).rows;
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].policy.level <= w[1].policy.level));
+}
