@@ -11,7 +11,7 @@ use crate::components::layout::Shell;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::core::items::Kind;
 use crate::core::library::Library;
-use crate::data::{load_library, router_base};
+use crate::data::{load, router_base};
 use crate::routes::{
     compare::CompareView, home::Home, item::ItemPage, kind_list::KindList, map::MapView,
     matrix::MatrixView, not_found::NotFound, policy::PolicyPage, policy_list::PolicyList,
@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::i18n::provide_lang();
     crate::components::saved::provide_saved();
-    let corpus = LocalResource::new(load_library);
+    let corpus = LocalResource::new(load);
     // The prerendered page stays until the app can show the same view, then gives way to it.
     let ready = RwSignal::new(!crate::web::has_prerender());
     Effect::new(move |_| {
@@ -45,7 +45,11 @@ pub fn App() -> impl IntoView {
                 <Transition fallback=Loading>
                     {move || Suspend::new(async move {
                         match corpus.await {
-                            Ok(library) => view! { <LibraryRoutes library/> }.into_any(),
+                            Ok(loaded) => view! {
+                                <DataUpdated show=loaded.data_updated/>
+                                <LibraryRoutes library=loaded.library/>
+                            }
+                            .into_any(),
                             Err(error) => {
                                 view! { <LoadErrorView error retry=move || corpus.refetch()/> }
                                     .into_any()
@@ -56,6 +60,20 @@ pub fn App() -> impl IntoView {
             </Shell>
             </div>
         </Router>
+    }
+}
+
+/// Tells the reader that the corpus changed since their last visit.
+#[component]
+fn DataUpdated(show: bool) -> impl IntoView {
+    let open = RwSignal::new(show);
+    view! {
+        <Show when=move || open.get()>
+            <div class="notice" role="status" data-testid="data-updated">
+                <span>{crate::i18n::tr("数据已更新：你看到的是最新版本。", "The data has been updated since your last visit.")}</span>
+                <button type="button" on:click=move |_| open.set(false)>{crate::i18n::tr("知道了", "OK")}</button>
+            </div>
+        </Show>
     }
 }
 

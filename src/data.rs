@@ -43,14 +43,17 @@ pub fn router_base() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
+/// Fetches and parses a JSON file. `revalidate` asks the server (or service worker) every time,
+/// for files whose name does not change with their content.
+async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<T, LoadError> {
+    let mut request = gloo_net::http::Request::get(url);
+    if revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = request.send().await.map_err(|e| LoadError::Network {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),
@@ -67,17 +70,35 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
     })
 }
 
+/// What the app loaded.
+#[derive(Clone)]
+pub struct Loaded {
+    pub library: Arc<Library>,
+    /// The corpus differs from the one this browser loaded last time.
+    pub data_updated: bool,
+}
+
+const DATA_VERSION_KEY: &str = "cankao.data-version";
+
 /// Loads the manifest and every issue it lists, checks what arrived, and indexes it.
-pub async fn load_library() -> Result<Arc<Library>, LoadError> {
+pub async fn load() -> Result<Loaded, LoadError> {
     // Relative URLs resolve against the document's base, i.e. the app's root.
-    let manifest: Manifest = fetch_json("data/manifest.json").await?;
+    let manifest: Manifest = fetch_json("data/manifest.json", true).await?;
     let mut shipped: Vec<ShippedIssue> = Vec::with_capacity(manifest.issues.len());
     for entry in &manifest.issues {
-        shipped.push(fetch_json(&format!("data/{}", entry.file)).await?);
+        shipped.push(fetch_json(&format!("data/{}", entry.file), false).await?);
     }
-    Library::new(manifest.registry, shipped)
-        .map(Arc::new)
-        .map_err(|failures| LoadError::Invalid {
+    // Issue files are named by their content hash: their names are the data's version.
+    let version: Vec<&str> = manifest.issues.iter().map(|i| i.file.as_str()).collect();
+    let version = version.join(",");
+    let library =
+        Library::new(manifest.registry, shipped).map_err(|failures| LoadError::Invalid {
             failures: failures.iter().map(ToString::to_string).collect(),
-        })
+        })?;
+    let previous = crate::storage::get(DATA_VERSION_KEY);
+    crate::storage::set(DATA_VERSION_KEY, &version);
+    Ok(Loaded {
+        library: Arc::new(library),
+        data_updated: previous.is_some_and(|p| p != version),
+    })
 }

@@ -12,4 +12,5 @@ fn main() {
         Some(el) => leptos::mount::mount_to(el, cankao::app::App).forget(),
         None => leptos::mount::mount_to_body(cankao::app::App),
     }
+    cankao::web::register_service_worker();
 }

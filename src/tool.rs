@@ -203,6 +203,7 @@ pub fn site_command(corpus_dir: &Path, out: &Path) -> ExitCode {
     }
     let result = write_data(&corpus.corpus, out).and_then(|manifest| {
         let written = write_pages(&corpus.corpus, out)?;
+        write_service_worker(out, &manifest)?;
         println!(
             "wrote data for {} issue(s) and {written} pages into {}",
             manifest.issues.len(),
@@ -307,6 +308,42 @@ fn not_found_base_script() -> String {
          var b=document.createElement(\"base\");b.href=r;document.head.appendChild(b);}})();</script>",
         segments.join(",")
     )
+}
+
+/// Fills in `sw.js` (copied from `public/`): the files to precache, and a version that changes
+/// whenever any of them does, so a new build replaces the old cache.
+pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), String> {
+    let sw_path = out.join("sw.js");
+    let template =
+        std::fs::read_to_string(&sw_path).map_err(|e| format!("{}: {e}", sw_path.display()))?;
+    let mut files: Vec<String> = std::fs::read_dir(out)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            [".js", ".wasm", ".css", ".png", ".svg", ".webmanifest"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+                && name != "sw.js"
+        })
+        .collect();
+    files.push("data/manifest.json".into());
+    files.extend(manifest.issues.iter().map(|i| format!("data/{}", i.file)));
+    files.sort();
+    let mut digest_input = Vec::new();
+    for f in std::iter::once("index.html").chain(files.iter().map(String::as_str)) {
+        digest_input.extend(std::fs::read(out.join(f)).map_err(|e| format!("{f}: {e}"))?);
+    }
+    let mut precache = vec!["./".to_string()];
+    precache.extend(files);
+    let list = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
+    let sw = template
+        .replace(
+            "'__CANKAO_VERSION__'",
+            &format!("'{}'", &content_hash(&digest_input)[..12]),
+        )
+        .replace("__CANKAO_PRECACHE__", &list);
+    write(&sw_path, sw.as_bytes())
 }
 
 /// Writes every deep link's page from the built `index.html`, plus `404.html`.

@@ -113,3 +113,14 @@ pub fn remove_prerender() {
         e.remove();
     }
 }
+
+/// Registers the service worker (`sw.js` at the app root, so its scope is the whole app).
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let navigator = window.navigator();
+        if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+            // Relative to the document's base: the app root, whatever page this is.
+            let _ = navigator.service_worker().register("sw.js");
+        }
+    }
+}

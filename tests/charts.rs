@@ -20,12 +20,9 @@ use cankao::tool::load_corpus;
 use plotters::prelude::*;
 
 fn corpus() -> Corpus {
-    let c = load_corpus(Path::new("data/corpus"))
-        .unwrap_or_else(|f| panic!("corpus does not load: {f:#?}"));
-    Corpus {
-        registry: c.registry,
-        issues: c.issues,
-    }
+    load_corpus(Path::new("data/corpus"))
+        .unwrap_or_else(|f| panic!("corpus does not load: {f:#?}"))
+        .corpus
 }
 
 /// A `<text>` element of the SVG: where it is and what it says.

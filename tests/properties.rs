@@ -20,7 +20,7 @@ use proptest::test_runner::{Config, RngSeed};
 fn config() -> Config {
     Config {
         cases: 256,
-        rng_seed: RngSeed::Fixed(0x0ca0_4a0),
+        rng_seed: RngSeed::Fixed(0x00ca_04a0),
         failure_persistence: None,
         ..Config::default()
     }

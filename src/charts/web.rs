@@ -133,23 +133,28 @@ pub fn BarChartCanvas(
 ) -> impl IntoView {
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
-    let width = RwSignal::new(0.0_f64);
+    // The box's CSS width and the screen's density: a change of either redraws.
+    let size = RwSignal::new((0.0_f64, 1.0_f64));
     let measure = move || {
-        box_ref
+        let w = box_ref
             .get_untracked()
-            .map(|d| d.get_bounding_client_rect().width().floor())
-            .unwrap_or(0.0)
+            .map(|d| f64::from(d.client_width()))
+            .unwrap_or(0.0);
+        let next = (w, device_pixel_ratio());
+        if size.get_untracked() != next {
+            size.set(next);
+        }
     };
     Effect::new(move |_| {
         if box_ref.get().is_some() {
-            width.set(measure());
+            measure();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| width.set(measure()));
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     let chart = StoredValue::new(chart);
     Effect::new(move |_| {
-        let w = width.get();
+        let (w, dpr) = size.get();
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -158,7 +163,7 @@ pub fn BarChartCanvas(
         }
         chart.with_value(|chart| {
             let h = bar_layout(chart, w, 1.0).height;
-            draw_on_canvas(&canvas, w, h, device_pixel_ratio(), |root, s| {
+            draw_on_canvas(&canvas, w, h, dpr, |root, s| {
                 let _ = draw_ranked_bars(root, chart, s);
             });
         });
@@ -176,7 +181,7 @@ pub fn BarChartCanvas(
             return;
         };
         chart.with_value(|chart| {
-            let layout = bar_layout(chart, width.get_untracked(), 1.0);
+            let layout = bar_layout(chart, size.get_untracked().0, 1.0);
             if let Some(i) = layout.row_at(f64::from(ev.offset_y()), chart.bars.len()) {
                 cb.run(i);
             }

@@ -5,9 +5,35 @@ use leptos::prelude::*;
 use crate::components::saved::StorageNoticeBar;
 use crate::i18n::{tr, use_lang, Lang};
 
+/// Text sizes a reader can choose (北大法宝's 小字/大字), kept in localStorage.
+const SIZES: [&str; 3] = ["normal", "large", "xlarge"];
+const SIZE_KEY: &str = "cankao.size";
+
+fn apply_size(size: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-size", size);
+    }
+}
+
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let lang = use_lang();
+    let stored = crate::storage::get(SIZE_KEY).filter(|s| SIZES.contains(&s.as_str()));
+    let size = RwSignal::new(stored.unwrap_or_else(|| SIZES[0].to_string()));
+    Effect::new(move |_| {
+        let s = size.get();
+        apply_size(&s);
+        crate::storage::set(SIZE_KEY, &s);
+    });
+    let next_size = move |_| {
+        size.update(|s| {
+            let at = SIZES.iter().position(|x| x == s).unwrap_or(0);
+            *s = SIZES[(at + 1) % SIZES.len()].to_string();
+        })
+    };
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
         <a class="skip" href="#main">{tr("跳到正文", "Skip to content")}</a>
@@ -22,10 +48,16 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="problems" data-testid="nav-problems">{tr("问题", "Problems")}</a>
                 <a href="compare" data-testid="nav-compare">{tr("比较", "Compare")}</a>
                 <a href="map" data-testid="nav-map">{tr("地图", "Map")}</a>
+                <a href="matrix" data-testid="nav-matrix">{tr("主题", "Themes")}</a>
+                <a href="timeline" data-testid="nav-timeline">{tr("时间线", "Timeline")}</a>
                 <a href="saved" data-testid="nav-saved">{tr("收藏", "Saved")}</a>
             </nav>
+            <button type="button" class="size" data-testid="size-toggle" on:click=next_size
+                aria-label=tr("调整字号", "Text size")>
+                <span aria-hidden="true">{move || match size.get().as_str() { "large" => "A+", "xlarge" => "A++", _ => "A" }}</span>
+            </button>
             <button type="button" class="lang" data-testid="lang-toggle" on:click=toggle
-                aria-label=tr("Switch interface to English", "切换为中文界面")>
+                aria-label=tr("EN · switch the interface to English", "中 · 切换为中文界面")>
                 {move || lang.get().pick("EN", "中")}
             </button>
         </header>

@@ -1404,7 +1404,7 @@ mod tests {
         Policy {
             id: id.into(),
             title: format!("{id} title"),
-            short_title: format!("{id}"),
+            short_title: id.to_string(),
             issuers: vec![],
             doc_number: None,
             date: date.into(),

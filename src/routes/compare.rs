@@ -130,6 +130,9 @@ pub fn CompareView() -> impl IntoView {
     }
 }
 
+/// A heading of the region chooser (Chinese, English) and who belongs under it.
+type RegionGroup = (&'static str, &'static str, fn(&Region) -> bool);
+
 /// The indicator and period selects and the region toggles.
 fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView + use<> {
     let corpus = &lib.corpus;
@@ -228,7 +231,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
         .filter(|r| figures(corpus).any(|f| f.region == r.id))
         .collect();
     regions.sort_by_key(|r| region_order(corpus, r));
-    let groups: [(&str, &str, fn(&Region) -> bool); 5] = [
+    let groups: [RegionGroup; 5] = [
         ("全国与区域", "Country and areas", |r| {
             matches!(r.kind, RegionKind::Country | RegionKind::Area)
         }),
@@ -287,7 +290,13 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
         .iter()
         .filter_map(|id| corpus.region(id))
         .collect();
-    let summary = if chosen.is_empty() {
+    let summary = if chosen.is_empty() && !state.indicator.is_empty() {
+        if en {
+            "Regions: every region with a figure".to_string()
+        } else {
+            "地区：所有有数字的地区".to_string()
+        }
+    } else if chosen.is_empty() {
         if en {
             "Regions: none chosen".to_string()
         } else {
@@ -298,6 +307,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
     } else {
         format!("地区：{}", names(&chosen))
     };
+    let picker_open = chosen.is_empty() && state.indicator.is_empty();
     let clear = CompareState {
         indicator: state.indicator.clone(),
         ..CompareState::default()
@@ -320,7 +330,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
                 </select>
             </p>
             {periods}
-            <details class="cx-region-picker" open=chosen.is_empty()>
+            <details class="cx-region-picker" open=picker_open>
                 <summary data-testid="compare-regions-summary">{summary}</summary>
                 <p class="meta">
                     {if en {

@@ -136,16 +136,11 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
             }
             .href();
             let selected = state.city.as_deref() == Some(t.region.id.as_str());
-            let label = if en {
-                format!(
-                    "{}, {}: {} {}",
-                    t.region.name,
-                    group_en(t.group),
-                    measure.en(),
-                    value
-                )
+            // Read after the visible name and value, so the accessible name contains them.
+            let extra = if en {
+                format!(" ({}, {})", group_en(t.group), measure.en())
             } else {
-                format!("{}，{}：{} {}", t.region.name, t.group, measure.zh(), value)
+                format!("（{}，{}）", t.group, measure.zh())
             };
             let class = format!(
                 "cx-tile cx-shade-{} cx-group-{}",
@@ -155,11 +150,12 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
             view! {
                 <li class="cx-tile-cell"
                     style=format!("grid-column:{};grid-row:{}", t.col + 1, t.row + 1)>
-                    <a class=class href=href aria-label=label data-noscroll=""
+                    <a class=class href=href data-noscroll=""
                         aria-current=selected.then_some("true")
                         data-testid=format!("map-tile-{}", t.region.id)>
-                        <span class="cx-tile-name" aria-hidden="true">{t.region.name.clone()}</span>
-                        <span class="cx-tile-value" aria-hidden="true">{value}</span>
+                        <span class="cx-tile-name">{t.region.name.clone()}</span>" "
+                        <span class="cx-tile-value">{value}</span>
+                        <span class="visually-hidden">{extra}</span>
                     </a>
                 </li>
             }

@@ -1,0 +1,188 @@
+// Issue 7: any static host and sub-path, content before scripts, mobile, offline, accessible.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DESKTOP, PHONE, launch } from './support/browser.mjs';
+import { serveDist } from './support/server.mjs';
+import { shippedCorpus } from './support/corpus.mjs';
+import { AppPage } from './pages/app.mjs';
+
+const WECHAT = 'from=singlemessage&isappinstalled=0';
+const SUB = '/shared/policy-library/cankao/';
+let server;
+let chromium;
+let corpus;
+before(async () => {
+  server = await serveDist({ mount: SUB });
+  chromium = await launch();
+  corpus = await shippedCorpus(server.base);
+});
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+/** Every view of the app: the static routes and one item of each kind. */
+function views() {
+  const issue = corpus.issues.at(-1);
+  return [
+    '', 'policies/', 'search/?q=数字化', 'problems/', 'experts/', 'experience/', 'articles/', 'clues/',
+    'compare/', 'map/', 'matrix/', 'timeline/', 'saved/',
+    `policy/${issue.policies[0].id}/`, `article/${issue.articles[0].id}/`,
+    `expert/${issue.recommendations[0].id}/`, `problem/${issue.problems[0].id}/`,
+    `experience/${issue.experiences[0].id}/`, `clue/${issue.clues[0].id}/`, `news/${issue.news[0].id}/`,
+  ];
+}
+
+const withWechat = (path) => path + (path.includes('?') ? '&' : '?') + WECHAT;
+
+test('every deep link opens cold from a sub-folder of a plain static server, with WeChat parameters', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  for (const path of views()) {
+    page.errors.length = 0;
+    const view = await new AppPage(page, server.base).open(withWechat(path));
+    assert.ok(await view.prerenderGone(), path);
+    assert.equal(await page.locator('#app [data-testid="not-found"]').count(), 0, `${path} shows not-found`);
+    assert.deepEqual(page.errors, [], path);
+  }
+  // Links inside the app stay under the sub-folder.
+  const hrefs = await page.locator('#app a[href]').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.every((h) => !h.startsWith(server.origin) || h.startsWith(server.base)), hrefs.join('\n'));
+  await page.context().close();
+});
+
+test('a deep link carries its title and summary in the HTML, without running scripts', async () => {
+  const policy = corpus.policies.find((p) => p.doc_number === '粤府〔2021〕53号');
+  const html = await (await fetch(`${server.base}policy/${policy.id}/?${WECHAT}`)).text();
+  assert.ok(html.includes(`<title>${policy.short_title} · 参考</title>`));
+  assert.ok(html.includes(`data-testid="policy-summary">${policy.summary}</p>`));
+  assert.ok(html.includes(policy.doc_number));
+  assert.match(html, /<meta property="og:title" content="[^"]+">/);
+  assert.match(html, /<link rel="canonical" href="policy\/yuefu-2021-53\/">/);
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+
+  // And a reader without JavaScript sees it.
+  const context = await chromium.browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.base}policy/${policy.id}/`);
+  assert.equal(await page.locator('[data-testid="policy-summary"]').textContent(), policy.summary);
+  await context.close();
+});
+
+test('an unknown link on a host that serves 404.html shows a helpful not-found page', async () => {
+  const notFound = readFileSync(join(server.root, SUB, '404.html'), 'utf8');
+  const page = await chromium.newPage(PHONE);
+  await page.route('**/policy/no-such-policy/**', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: notFound }));
+  await page.goto(`${server.base}policy/no-such-policy/?${WECHAT}`);
+  const view = page.locator('#app [data-testid="not-found"]');
+  await view.waitFor();
+  // Its links lead back into the app under the sub-folder.
+  const home = await view.locator('a').first().evaluate((a) => a.href);
+  assert.equal(home, server.base);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+  await page.context().close();
+});
+
+test('at 360×740 no view is wider than the screen', async () => {
+  const page = await chromium.newPage(PHONE);
+  for (const path of views()) {
+    await new AppPage(page, server.base).open(path);
+    await page.waitForTimeout(50);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${path} is ${width}px wide`);
+  }
+  await page.context().close();
+});
+
+test('touch targets in the header and on a policy page are at least 44px', async () => {
+  const page = await chromium.newPage(PHONE);
+  const policy = corpus.policies[0];
+  await new AppPage(page, server.base).open(`policy/${policy.id}/`);
+  const small = await page.locator('#app header a, #app header button, #app [data-testid="share"] button, #app .title-row button')
+    .evaluateAll((els) => els.map((e) => [e.textContent.trim(), e.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && (r.height < 44 || r.width < 44)).map(([t, r]) => `${t} ${r.width}×${r.height}`));
+  assert.deepEqual(small, []);
+  await page.context().close();
+});
+
+test('after a first visit the app and every deep link open offline', async () => {
+  const context = await chromium.browser.newContext({ ...PHONE });
+  const page = await context.newPage();
+  await new AppPage(page, server.base).open('');
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return reg.active.state;
+  });
+  // The worker precached the app and the corpus; go offline and open links never visited.
+  await context.setOffline(true);
+  const policy = corpus.policies.at(-1);
+  for (const path of [`policy/${policy.id}/?${WECHAT}`, 'policies/?level=municipal', `problem/${corpus.issues[0].problems[1].id}/`]) {
+    const view = await new AppPage(page, server.base).open(path);
+    assert.equal(await page.locator('#app [data-testid="load-error"]').count(), 0, path);
+    assert.equal(await page.locator('#app [data-testid="not-found"]').count(), 0, path);
+    if (path.startsWith('policy/')) assert.equal(await view.testid('policy-title').textContent(), policy.title);
+  }
+  await context.close();
+});
+
+test('a new corpus on the server is picked up on the next online visit, and the reader is told', async () => {
+  const context = await chromium.browser.newContext({ ...DESKTOP });
+  const page = await context.newPage();
+  await new AppPage(page, server.base).open('');
+  assert.equal(await page.locator('#app [data-testid="data-updated"]').count(), 0);
+  // The server now has a different corpus: same data under a new version name.
+  const manifestPath = join(server.root, SUB, 'data/manifest.json');
+  const original = readFileSync(manifestPath, 'utf8');
+  const manifest = JSON.parse(original);
+  const entry = manifest.issues[0];
+  const renamed = entry.file.replace(/\.([0-9a-f]{10})\.json$/, '.0123456789.json');
+  const { copyFileSync, writeFileSync } = await import('node:fs');
+  copyFileSync(join(server.root, SUB, 'data', entry.file), join(server.root, SUB, 'data', renamed));
+  entry.file = renamed;
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  try {
+    await page.reload();
+    await page.locator('#app [data-testid="data-updated"]').waitFor();
+  } finally {
+    writeFileSync(manifestPath, original);
+  }
+  await context.close();
+});
+
+test('the interface switches to English and remembers it; the text size control too', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('policies/');
+  await app.testid('lang-toggle').click();
+  await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await app.testid('size-toggle').click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  await page.reload();
+  await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  await page.context().close();
+});
+
+test('axe-core reports no WCAG 2.1 AA violations on any view', async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    // axe is injected as a script: let it past the page's Content-Security-Policy.
+    const context = await chromium.browser.newContext({ ...device, bypassCSP: true });
+    const page = await context.newPage();
+    const failures = [];
+    for (const path of views()) {
+      await new AppPage(page, server.base).open(path);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      for (const v of result.violations) {
+        failures.push(`${name} ${path}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+    }
+    await context.close();
+    assert.deepEqual(failures, []);
+  }
+});
