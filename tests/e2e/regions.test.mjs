@@ -1,0 +1,136 @@
+// Issues 5 and 6: the comparison, the map, and the views that connect problems to answers.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DESKTOP, PHONE, launch } from './support/browser.mjs';
+import { serveDist } from './support/server.mjs';
+import { shippedCorpus } from './support/corpus.mjs';
+import { AppPage } from './pages/app.mjs';
+
+let server;
+let chromium;
+let corpus;
+before(async () => {
+  server = await serveDist();
+  chromium = await launch();
+  corpus = await shippedCorpus(server.base);
+});
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+const SIX = ['jiangsu', 'guangdong', 'zhejiang', 'shandong', 'henan', 'sichuan'];
+
+/** How many pixels of a canvas are not the background (read back from the page). */
+async function paintedPixels(canvas) {
+  return canvas.evaluate((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const [r0, g0, b0] = data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 30) n += 1;
+    }
+    return n;
+  });
+}
+
+for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+  test(`a comparison link opens cold with a drawn chart and the table's values (${name})`, async () => {
+    const page = await chromium.newPage(device);
+    const app = await new AppPage(page, server.base).open(
+      `compare/?ind=industrial_value_added&cmp=${SIX.join('~')}&period=2022&from=singlemessage`);
+    const canvas = app.testid('compare-chart');
+    await canvas.waitFor();
+    await page.waitForFunction(() => {
+      const c = document.querySelector('#app [data-testid="compare-chart"]');
+      return c && c.width > 0;
+    });
+    assert.ok(await paintedPixels(canvas) > 1000, 'the canvas is not blank');
+    // Sharp on high-density screens: the backing store is CSS size × devicePixelRatio.
+    const { w, css, dpr } = await canvas.evaluate((c) => ({ w: c.width, css: c.getBoundingClientRect().width, dpr: devicePixelRatio }));
+    assert.ok(Math.abs(w - css * dpr) <= dpr, `${w} vs ${css}×${dpr}`);
+    // Every value in the table is the corpus figure.
+    const figures = corpus.issues.flatMap((i) => i.figures)
+      .filter((f) => f.indicator === 'industrial_value_added' && f.period === '2022' && SIX.includes(f.region));
+    assert.equal(figures.length, 6);
+    for (const f of figures) {
+      const cell = await app.testid(`compare-value-${f.region}`).first().textContent();
+      assert.ok(cell.replace(/[,\s]/g, '').includes(String(f.value)), `${f.region}: ${cell} vs ${f.value}`);
+    }
+    // A value taps through to its verbatim sentence and item.
+    const f = figures.find((x) => x.region === 'guangdong');
+    await app.testid('compare-value-guangdong').first().locator('summary, button, a').first().click();
+    const source = app.testid(`compare-source-${f.id}`);
+    await source.waitFor();
+    assert.ok((await page.locator('#app').textContent()).includes(f.sentence.slice(0, 12)));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
+test('tapping a map tile leads to that city’s policies', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('map/');
+  await app.testid('map-tile-dongguan').click();
+  await page.waitForURL(/city=dongguan/);
+  const listed = app.testid('map-city-policies').locator('a');
+  const expected = corpus.policies.filter((p) => p.region === 'dongguan');
+  assert.equal(await listed.count(), expected.length);
+  await app.testid('map-city-policy-list').click();
+  await page.waitForURL(/policies\/?\?region=dongguan/);
+  await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="policy-results"] [data-testid="policy-item"]').length === n, expected.length);
+  await page.context().close();
+});
+
+test('a problem opened cold leads to a recommendation and a policy', async () => {
+  const issue = corpus.issues[0];
+  // A problem that the editors linked to at least one recommendation.
+  const answers = issue.editorial.answers;
+  const problem = issue.problems.find((p) =>
+    Object.entries(answers).some(([id, ps]) => ps.includes(p.id) && id.includes('-')
+      && issue.recommendations.some((r) => r.id === id)));
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open(`problem/${problem.id}/?from=singlemessage&isappinstalled=0`);
+  assert.equal(await app.testid('item-title').textContent(), problem.title);
+  const recLink = app.testid('answers').locator('a[href^="expert/"]').first();
+  const recHref = await recLink.getAttribute('href');
+  await recLink.click();
+  await page.waitForURL((u) => u.pathname.endsWith(recHref));
+  await app.testid('item-page').waitFor();
+  assert.equal(await app.testid('item-page').getAttribute('data-kind'), 'expert');
+  // The recommendation names the problem it answers; back on the problem, a policy link.
+  await app.testid('answered-problems').locator(`a[href="problem/${problem.id}/"]`).first().waitFor();
+  await page.goBack();
+  const policyLink = app.testid('answers').locator('a[href^="policy/"]').first();
+  const policyHref = await policyLink.getAttribute('href');
+  await policyLink.click();
+  await page.waitForURL((u) => u.pathname.endsWith(policyHref));
+  await app.testid('policy-page').waitFor();
+  await page.context().close();
+});
+
+test('a figure in a status article leads to its comparison chart', async () => {
+  const issue = corpus.issues[0];
+  const article = issue.articles.find((a) => a.id === '2023-zhizao-six-provinces');
+  const page = await chromium.newPage(DESKTOP);
+  const app = await new AppPage(page, server.base).open(`article/${article.id}/`);
+  const link = app.testid('item-body').locator('[data-testid="figure-link"]').first();
+  const figureId = await link.getAttribute('data-figure');
+  const figure = issue.figures.find((f) => f.id === figureId);
+  await link.click();
+  await page.waitForURL(new RegExp(`compare/?\\?ind=${figure.indicator}`));
+  await app.testid('compare-chart').waitFor();
+  await page.waitForFunction(() => document.querySelector('#app [data-testid="compare-chart"]').width > 0);
+  assert.ok(await paintedPixels(app.testid('compare-chart')) > 500);
+  await page.context().close();
+});
+
+test('the crosswalk answers "what addresses this problem?" and folds into a list on phones', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('problems/');
+  const rows = app.testid('crosswalk').locator('[data-testid="crosswalk-row"]');
+  assert.equal(await rows.count(), corpus.issues[0].problems.length);
+  const display = await rows.first().evaluate((r) => getComputedStyle(r).display);
+  assert.equal(display, 'block');
+  await page.context().close();
+});
