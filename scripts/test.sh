@@ -19,7 +19,7 @@ cargo run --quiet --bin cankao-tool -- validate data/corpus
 step "wasm-bindgen-test: components in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --test browser
+  cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build"
 "$ROOT/scripts/build.sh"

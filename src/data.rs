@@ -43,10 +43,14 @@ pub fn router_base() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+const FETCH_TIMEOUT_MS: u32 = 30_000;
+
 /// Fetches and parses a JSON file. `revalidate` asks the server (or service worker) every time,
 /// for files whose name does not change with their content.
 async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<T, LoadError> {
-    let mut request = gloo_net::http::Request::get(url);
+    // A stalled connection is reported, not waited on for ever.
+    let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+    let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&timeout));
     if revalidate {
         request = request.cache(web_sys::RequestCache::NoCache);
     }

@@ -3,7 +3,11 @@
 use wasm_bindgen::JsCast;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic anywhere shows an error view (and still reaches the console).
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        cankao::web::show_panic(&info.to_string());
+    }));
     let target = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -124,3 +124,58 @@ pub fn register_service_worker() {
         }
     }
 }
+
+/// Shows a panic to the reader instead of leaving a dead page: a message in the interface
+/// language and a reload link. Written with plain DOM calls, since the app itself has stopped.
+pub fn show_panic(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    if document.get_element_by_id("panic").is_some() {
+        return;
+    }
+    let english = crate::storage::get("cankao.lang").as_deref() == Some("en");
+    let (title, text, reload) = if english {
+        (
+            "Something went wrong",
+            "The app stopped because of an error. Reloading usually helps.",
+            "Reload",
+        )
+    } else {
+        (
+            "出错了",
+            "程序遇到错误已停止运行，重新载入通常可以解决。",
+            "重新载入",
+        )
+    };
+    let Ok(panel) = document.create_element("section") else {
+        return;
+    };
+    panel.set_id("panic");
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("class", "error panic");
+    let _ = panel.set_attribute("data-testid", "panic");
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    for (tag, content) in [("h1", title), ("p", text)] {
+        if let Ok(el) = document.create_element(tag) {
+            el.set_text_content(Some(content));
+            let _ = panel.append_child(&el);
+        }
+    }
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("class", "button");
+        a.set_text_content(Some(reload));
+        let _ = panel.append_child(&a);
+    }
+    if let Ok(pre) = document.create_element("pre") {
+        pre.set_text_content(Some(detail));
+        let _ = panel.append_child(&pre);
+    }
+    let _ = body.insert_before(&panel, body.first_child().as_ref());
+}

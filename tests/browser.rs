@@ -127,3 +127,20 @@ fn damaged_storage_is_repaired_not_fatal() {
     );
     assert!(el.query_selector("button").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_an_error_view_with_a_reload_link() {
+    cankao::web::show_panic("panicked at src/somewhere.rs: <b>boom</b>");
+    let panel = document().get_element_by_id("panic").expect("error view");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        panel.query_selector("a[href]").unwrap().is_some(),
+        "a reload link"
+    );
+    // The panic message is shown as text, never as markup.
+    assert!(panel.query_selector("b").unwrap().is_none());
+    assert!(panel.text_content().unwrap().contains("<b>boom</b>"));
+    // A second panic does not stack a second view.
+    cankao::web::show_panic("again");
+    assert_eq!(document().query_selector_all("#panic").unwrap().length(), 1);
+}

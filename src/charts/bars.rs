@@ -8,11 +8,12 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::{px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE, MUTED, PAPER};
+use super::{
+    begin, px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE, LINE_HEIGHT,
+    MUTED, PAD, TITLE,
+};
 
 // Sizes in CSS pixels.
-const PAD: f64 = 12.0;
-const TITLE: f64 = 16.0;
 const SUBTITLE: f64 = 12.5;
 const LABEL: f64 = 13.0;
 const VALUE: f64 = 12.5;
@@ -20,7 +21,6 @@ const SOURCE: f64 = 11.0;
 const ROW: f64 = 32.0;
 const BAR_H: f64 = 20.0;
 const GAP: f64 = 8.0;
-const LINE_HEIGHT: f64 = 1.4;
 
 /// Where everything of a bar chart goes, in device pixels (CSS px × scale).
 #[derive(Debug, Clone, PartialEq)]
@@ -144,15 +144,8 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
     let (w, _) = root.dim_in_pixel();
     let l = bar_layout(chart, f64::from(w) / scale, scale);
     let s = scale;
-    root.fill(&PAPER)?;
+    begin(&root, &l.title, s)?;
     let left = px(PAD * s);
-    for (line, y) in &l.title {
-        root.draw_text(
-            line,
-            &text_style(TITLE * s, INK, HPos::Left, VPos::Top, true),
-            (left, px(*y)),
-        )?;
-    }
     for (line, y) in &l.subtitle {
         root.draw_text(
             line,

@@ -8,14 +8,13 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, FontTransform};
 
-use super::{light_text_on, px, text_style, text_width, wrap, INK, LINE, MUTED, PAPER, SHADES};
+use super::{
+    begin, light_text_on, px, text_style, text_width, wrap, INK, LINE, LINE_HEIGHT, MUTED, PAD,
+    PAPER, SHADES, SMALL, TITLE,
+};
 use crate::core::compare::{shade, Matrix};
 
-const PAD: f64 = 12.0;
-const TITLE: f64 = 16.0;
-const SMALL: f64 = 12.0;
 const MAX_CELL: f64 = 30.0;
-const LINE_HEIGHT: f64 = 1.4;
 
 /// The heat map's data, ready to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,14 +112,7 @@ pub fn draw_matrix<DB: DrawingBackend>(
     let s = scale;
     let (w, _) = root.dim_in_pixel();
     let l = layout(c, f64::from(w), s);
-    root.fill(&PAPER)?;
-    for (line, y) in &l.title {
-        root.draw_text(
-            line,
-            &text_style(TITLE * s, INK, HPos::Left, VPos::Top, true),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
+    begin(&root, &l.title, s)?;
     let x0 = PAD * s + l.label_w;
     for (j, name) in c.cols.iter().enumerate() {
         let cx = x0 + (j as f64 + 0.5) * l.cell;

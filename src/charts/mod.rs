@@ -16,6 +16,9 @@ pub mod tiles;
 pub mod timeline;
 pub mod web;
 
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
@@ -150,6 +153,29 @@ pub fn text_style(size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> T
 }
 
 /// Rounds a coordinate to a backend pixel.
+/// Padding, title and small text sizes and line height every chart shares, in CSS pixels.
+pub const PAD: f64 = 12.0;
+pub const TITLE: f64 = 16.0;
+pub const SMALL: f64 = 12.0;
+pub const LINE_HEIGHT: f64 = 1.4;
+
+/// Starts a chart: fills it with paper and draws its wrapped title lines (text, y).
+pub fn begin<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &[(String, f64)],
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&PAPER)?;
+    for (line, y) in title {
+        root.draw_text(
+            line,
+            &text_style(TITLE * scale, INK, HPos::Left, VPos::Top, true),
+            (px(PAD * scale), px(*y)),
+        )?;
+    }
+    Ok(())
+}
+
 pub fn px(v: f64) -> i32 {
     v.round() as i32
 }

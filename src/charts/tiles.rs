@@ -9,17 +9,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
 use super::{
-    light_text_on, px, text_style, text_width, wrap, GROUP_COLORS, INK, MUTED, PAPER, SHADES,
+    begin, light_text_on, px, text_style, text_width, wrap, GROUP_COLORS, INK, LINE_HEIGHT, MUTED,
+    PAD, PAPER, SHADES, SMALL, TITLE,
 };
 use crate::core::compare::{grid_size, group_en, shade, shade_ranges, Measure, Tile, GROUPS};
 
-const PAD: f64 = 12.0;
-const TITLE: f64 = 16.0;
-const SMALL: f64 = 12.0;
 const NAME: f64 = 13.0;
 const MAX_CELL: f64 = 76.0;
 const SWATCH: f64 = 16.0;
-const LINE_HEIGHT: f64 = 1.4;
 
 /// A city as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,14 +186,7 @@ pub fn draw_tile_map<DB: DrawingBackend>(
     let s = scale;
     let (w, _) = root.dim_in_pixel();
     let l = layout(chart, f64::from(w), s);
-    root.fill(&PAPER)?;
-    for (line, y) in &l.title {
-        root.draw_text(
-            line,
-            &text_style(TITLE * s, INK, HPos::Left, VPos::Top, true),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
+    begin(&root, &l.title, s)?;
     let inset = 2.0 * s;
     let border = (3.0 * s).round().max(1.0);
     for t in &chart.tiles {

@@ -8,7 +8,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::{px, text_style, wrap, INK, LEVEL_COLORS, LINE, MUTED, PAPER, SHADES};
+use super::{
+    begin, px, text_style, wrap, INK, LEVEL_COLORS, LINE, LINE_HEIGHT, MUTED, PAD, SHADES, SMALL,
+    TITLE,
+};
 use crate::core::compare::Timeline;
 use crate::core::corpus::Level;
 
@@ -17,12 +20,8 @@ pub const BAND: f64 = 32.0;
 /// A mark's diameter in bands: marks closer than this in one lane go side by side.
 pub const MARK_BANDS: f64 = 0.875;
 
-const PAD: f64 = 12.0;
-const TITLE: f64 = 16.0;
-const SMALL: f64 = 12.0;
 const AXIS: f64 = 64.0;
 const HEADER: f64 = 24.0;
-const LINE_HEIGHT: f64 = 1.4;
 
 /// The words of the timeline image.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,14 +95,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     let s = scale;
     let (w, _) = root.dim_in_pixel();
     let l = layout(t, text, f64::from(w), s);
-    root.fill(&PAPER)?;
-    for (line, y) in &l.title {
-        root.draw_text(
-            line,
-            &text_style(TITLE * s, INK, HPos::Left, VPos::Top, true),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
+    begin(&root, &l.title, s)?;
     for (i, name) in text.lanes.iter().enumerate() {
         let cx = l.lane_x + (i as f64 + 0.5) * l.lane_w;
         root.draw_text(

@@ -22,7 +22,14 @@ pub fn SavedPage() -> impl IntoView {
             .find(|(k, _)| k == "ids")
             .map(|(_, v)| from_param(&v))
     });
-    let ids = move || shared.get().unwrap_or_else(|| store.ids.get());
+    let library = crate::app::use_library();
+    // Ids this corpus does not know (removed items, a hand-edited link) are left out.
+    let ids = move || {
+        let all = shared.get().unwrap_or_else(|| store.ids.get());
+        all.into_iter()
+            .filter(|id| library.find(id).is_some())
+            .collect::<Vec<_>>()
+    };
     view! {
         <Title text=tr("收藏", "Saved")/>
         <h1>{move || if shared.get().is_some() { tr("别人分享的收藏", "A shared list")() } else { tr("我的收藏", "Saved items")() }}</h1>
