@@ -43,12 +43,17 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   await search.type('数字化 转型');
   await page.waitForFunction(() => document.querySelectorAll('#app [data-testid="hit"]').length > 0);
   assert.match(search.relativeUrl(), /^search\?q=/);
-  // Every policy hit holds both terms somewhere in its record (Chinese has no spaces: substrings).
+  // Every policy hit holds both terms somewhere in what it is searched by: its record and the
+  // names of its (editorial) themes. Chinese has no spaces: substrings.
   const squash = (s) => s.replace(/\s+/g, '');
+  const themeNames = (id) => {
+    const keys = corpus.issues.flatMap((i) => i.editorial.themes[id] ?? []);
+    return keys.map((k) => corpus.manifest.registry.themes.find((t) => t.key === k).zh).join('');
+  };
   const policyHits = await page.locator('#app [data-testid="hit"][data-kind="policy"]').evaluateAll((els) => els.map((e) => e.dataset.id));
   assert.ok(policyHits.length > 0);
   for (const id of policyHits) {
-    const record = squash(JSON.stringify(corpus.policies.find((p) => p.id === id)));
+    const record = squash(JSON.stringify(corpus.policies.find((p) => p.id === id)) + themeNames(id));
     assert.ok(record.includes('数字化') && record.includes('转型'), id);
   }
   const marks = await page.locator('#app [data-testid="hit"] mark').allTextContents();
