@@ -161,20 +161,7 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
             }
         })
         .collect();
-    let shades: Vec<_> = std::iter::once((0, Some((0, 0))))
-        .chain(shade_ranges(max))
-        .filter_map(|(s, range)| {
-            let (a, b) = range?;
-            let text = if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            };
-            Some(view! {
-                <li><span class=format!("cx-swatch cx-shade-{s}") aria-hidden="true"></span>{text}</li>
-            })
-        })
-        .collect();
+    let shades = shade_legend(std::iter::once((0, Some((0, 0)))).chain(shade_ranges(max)));
     let groups: Vec<_> = GROUPS
         .iter()
         .enumerate()
@@ -386,4 +373,24 @@ fn table_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoVi
             </div>
         </section>
     }
+}
+
+/// Legend entries for shade ranges (shade, value range): a swatch and "a–b" each. The map and
+/// the matrix share it.
+pub fn shade_legend(
+    ranges: impl IntoIterator<Item = (usize, Option<(usize, usize)>)>,
+) -> Vec<AnyView> {
+    ranges
+        .into_iter()
+        .filter_map(|(s, range)| {
+            let (a, b) = range?;
+            let text = if a == b { a.to_string() } else { format!("{a}–{b}") };
+            Some(
+                view! {
+                    <li><span class=format!("cx-swatch cx-shade-{s}") aria-hidden="true"></span>{text}</li>
+                }
+                .into_any(),
+            )
+        })
+        .collect()
 }

@@ -99,20 +99,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
         })
         .collect();
     let all: usize = m.region_totals.iter().sum();
-    let legend: Vec<_> = shade_ranges(m.max)
-        .into_iter()
-        .filter_map(|(s, range)| {
-            let (a, b) = range?;
-            let text = if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            };
-            Some(view! {
-                <li><span class=format!("cx-swatch cx-shade-{s}") aria-hidden="true"></span>{text}</li>
-            })
-        })
-        .collect();
+    let legend = crate::routes::map::shade_legend(shade_ranges(m.max));
     let source = source_line(corpus, [], en);
     let chart = MatrixChart::new(&m, en, &source);
     let png = Signal::derive(move || {
