@@ -135,6 +135,9 @@ fn ItemView(id: String) -> impl IntoView {
                     <h2>{tr("什么在回应这个问题", "What addresses this problem")}</h2>
                     <p class="editorial-note">{tr("建议、经验与问题的对应由编者标注；政策按主题关联。", "Links from advice and experience are our editorial judgement; policies follow shared themes.")}</p>
                     <h3>{tr("专家建议与经验", "Experts' advice and experience")}</h3>
+                    {answers.is_empty().then(|| view! {
+                        <p class="meta" data-testid="no-answers">{tr("本期没有专门回应这个问题的建议或经验。", "No advice or experience in this issue answers this problem directly.")}</p>
+                    })}
                     <RelatedList ids=answers/>
                     <h3>{tr("同主题政策", "Policies on the same themes")}</h3>
                     <RelatedList ids=policies/>
