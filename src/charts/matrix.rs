@@ -8,9 +8,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, FontTransform};
 
+use super::stack_lines;
 use super::{
-    begin, light_text_on, px, text_style, text_width, wrap, INK, LINE, LINE_HEIGHT, MUTED, PAD,
-    PAPER, SHADES, SMALL, TITLE,
+    begin, light_text_on, px, text_style, text_width, INK, LINE, MUTED, PAD, PAPER, SHADES, SMALL,
+    TITLE,
 };
 use crate::core::compare::{shade, Matrix};
 
@@ -61,11 +62,7 @@ struct Layout {
 fn layout(c: &MatrixChart, width: f64, s: f64) -> Layout {
     let inner = (width - 2.0 * PAD * s).max(80.0 * s);
     let mut y = PAD * s;
-    let mut title = Vec::new();
-    for l in wrap(&c.title, TITLE * s, inner) {
-        title.push((l, y));
-        y += TITLE * s * LINE_HEIGHT;
-    }
+    let title = stack_lines(&c.title, TITLE * s, inner, &mut y);
     let label_w = c
         .rows
         .iter()
@@ -82,11 +79,7 @@ fn layout(c: &MatrixChart, width: f64, s: f64) -> Layout {
     let header_top = y + 4.0 * s;
     let grid_top = header_top + header_h;
     let mut y = grid_top + c.rows.len() as f64 * cell + 10.0 * s;
-    let mut source = Vec::new();
-    for l in wrap(&c.source, SMALL * s, inner) {
-        source.push((l, y));
-        y += SMALL * s * LINE_HEIGHT;
-    }
+    let source = stack_lines(&c.source, SMALL * s, inner, &mut y);
     Layout {
         title,
         label_w,

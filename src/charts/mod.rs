@@ -89,6 +89,19 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 
 /// Splits `text` into lines no wider than `width` (by [`text_width`]): Latin words stay whole
 /// where they fit, CJK breaks between any two characters.
+/// Wraps `text` to `width` and places its lines downwards from `*y` (advanced past them):
+/// (line, y) pairs, as charts lay out their titles and source notes.
+pub fn stack_lines(text: &str, size: f64, width: f64, y: &mut f64) -> Vec<(String, f64)> {
+    wrap(text, size, width)
+        .into_iter()
+        .map(|line| {
+            let at = *y;
+            *y += size * LINE_HEIGHT;
+            (line, at)
+        })
+        .collect()
+}
+
 pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();

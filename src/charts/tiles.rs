@@ -8,9 +8,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
+use super::stack_lines;
 use super::{
-    begin, light_text_on, px, text_style, text_width, wrap, GROUP_COLORS, INK, LINE_HEIGHT, MUTED,
-    PAD, PAPER, SHADES, SMALL, TITLE,
+    begin, light_text_on, px, text_style, text_width, GROUP_COLORS, INK, MUTED, PAD, PAPER, SHADES,
+    SMALL, TITLE,
 };
 use crate::core::compare::{grid_size, group_en, shade, shade_ranges, Measure, Tile, GROUPS};
 
@@ -103,11 +104,7 @@ struct Layout {
 fn layout(chart: &TileChart, width: f64, s: f64) -> Layout {
     let inner = (width - 2.0 * PAD * s).max(40.0 * s);
     let mut y = PAD * s;
-    let mut title = Vec::new();
-    for l in wrap(&chart.title, TITLE * s, inner) {
-        title.push((l, y));
-        y += TITLE * s * LINE_HEIGHT;
-    }
+    let title = stack_lines(&chart.title, TITLE * s, inner, &mut y);
     y += 4.0 * s;
     let grid_top = y;
     let cell = (inner / f64::from(chart.cols.max(1))).min(MAX_CELL * s);
@@ -133,11 +130,7 @@ fn layout(chart: &TileChart, width: f64, s: f64) -> Layout {
         x += w;
     }
     y += row_h + 4.0 * s;
-    let mut source = Vec::new();
-    for l in wrap(&chart.source, SMALL * s, inner) {
-        source.push((l, y));
-        y += SMALL * s * LINE_HEIGHT;
-    }
+    let source = stack_lines(&chart.source, SMALL * s, inner, &mut y);
     Layout {
         title,
         grid_top,

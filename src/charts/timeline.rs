@@ -8,10 +8,8 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::{
-    begin, px, text_style, wrap, INK, LEVEL_COLORS, LINE, LINE_HEIGHT, MUTED, PAD, SHADES, SMALL,
-    TITLE,
-};
+use super::stack_lines;
+use super::{begin, px, text_style, INK, LEVEL_COLORS, LINE, MUTED, PAD, SHADES, SMALL, TITLE};
 use crate::core::compare::Timeline;
 use crate::core::corpus::Level;
 
@@ -45,21 +43,13 @@ struct Layout {
 fn layout(t: &Timeline, text: &TimelineText, width: f64, s: f64) -> Layout {
     let inner = (width - 2.0 * PAD * s).max(120.0 * s);
     let mut y = PAD * s;
-    let mut title = Vec::new();
-    for l in wrap(&text.title, TITLE * s, inner) {
-        title.push((l, y));
-        y += TITLE * s * LINE_HEIGHT;
-    }
+    let title = stack_lines(&text.title, TITLE * s, inner, &mut y);
     let header = y + 4.0 * s;
     let top = header + HEADER * s;
     let lane_x = PAD * s + AXIS * s;
     let lane_w = (inner - AXIS * s) / 3.0;
     let mut y = top + t.length() as f64 * BAND * s + 10.0 * s;
-    let mut source = Vec::new();
-    for l in wrap(&text.source, SMALL * s, inner) {
-        source.push((l, y));
-        y += SMALL * s * LINE_HEIGHT;
-    }
+    let source = stack_lines(&text.source, SMALL * s, inner, &mut y);
     Layout {
         title,
         header,
