@@ -11,12 +11,14 @@ use crate::components::layout::Shell;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::core::items::Kind;
 use crate::core::library::Library;
-use crate::data::{load, router_base};
+use crate::data::{load, router_base, Loaded};
+use crate::i18n::tr;
 use crate::routes::{
     compare::CompareView, home::Home, item::ItemPage, kind_list::KindList, map::MapView,
     matrix::MatrixView, not_found::NotFound, policy::PolicyPage, policy_list::PolicyList,
     problems::ProblemsPage, saved::SavedPage, search::SearchPage, timeline::TimelineView,
 };
+use crate::store::{use_store, Pending, Store};
 
 /// The loaded corpus and its index, as every route receives it.
 pub type SharedLibrary = Arc<Library>;
@@ -47,7 +49,7 @@ pub fn App() -> impl IntoView {
                         match corpus.await {
                             Ok(loaded) => view! {
                                 <DataUpdated show=loaded.data_updated/>
-                                <LibraryRoutes library=loaded.library/>
+                                <LibraryRoutes loaded/>
                             }
                             .into_any(),
                             Err(error) => {
@@ -78,36 +80,84 @@ fn DataUpdated(show: bool) -> impl IntoView {
 }
 
 #[component]
-fn LibraryRoutes(library: SharedLibrary) -> impl IntoView {
-    provide_context(library);
+fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
+    Store::provide(loaded);
+    // Home and search follow the library themselves; the other views are drawn again when it
+    // grows (the catalog or an issue's texts arrived).
     view! {
+        <CatalogNotice/>
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home/>
             <Route path=path!("/index.html") view=Home/>
-            <Route path=path!("/policies") view=PolicyList/>
-            <Route path=path!("/policy/:id") view=PolicyPage/>
-            <Route path=path!("/compare") view=CompareView/>
-            <Route path=path!("/map") view=MapView/>
-            <Route path=path!("/matrix") view=MatrixView/>
-            <Route path=path!("/timeline") view=TimelineView/>
             <Route path=path!("/search") view=SearchPage/>
-            <Route path=path!("/saved") view=SavedPage/>
-            <Route path=path!("/problems") view=ProblemsPage/>
-            <Route path=path!("/problem/:id") view=|| view! { <ItemPage kind=Kind::Problem/> }/>
-            <Route path=path!("/experts") view=|| view! { <KindList kinds=vec![Kind::Recommendation]/> }/>
-            <Route path=path!("/expert/:id") view=|| view! { <ItemPage kind=Kind::Recommendation/> }/>
-            <Route path=path!("/experience") view=|| view! { <KindList kinds=vec![Kind::Experience]/> }/>
-            <Route path=path!("/experience/:id") view=|| view! { <ItemPage kind=Kind::Experience/> }/>
-            <Route path=path!("/articles") view=|| view! { <KindList kinds=vec![Kind::Article]/> }/>
-            <Route path=path!("/article/:id") view=|| view! { <ItemPage kind=Kind::Article/> }/>
-            <Route path=path!("/clues") view=|| view! { <KindList kinds=vec![Kind::Clue, Kind::News]/> }/>
-            <Route path=path!("/clue/:id") view=|| view! { <ItemPage kind=Kind::Clue/> }/>
-            <Route path=path!("/news/:id") view=|| view! { <ItemPage kind=Kind::News/> }/>
+            <Route path=path!("/policies") view=|| view! { <Live><PolicyList/></Live> }/>
+            <Route path=path!("/policy/:id") view=|| view! { <Live><PolicyPage/></Live> }/>
+            <Route path=path!("/compare") view=|| view! { <Live><CompareView/></Live> }/>
+            <Route path=path!("/map") view=|| view! { <Live><MapView/></Live> }/>
+            <Route path=path!("/matrix") view=|| view! { <Live><MatrixView/></Live> }/>
+            <Route path=path!("/timeline") view=|| view! { <Live><TimelineView/></Live> }/>
+            <Route path=path!("/saved") view=|| view! { <Live><SavedPage/></Live> }/>
+            <Route path=path!("/problems") view=|| view! { <Live><ProblemsPage/></Live> }/>
+            <Route path=path!("/problem/:id") view=|| view! { <Live><ItemPage kind=Kind::Problem/></Live> }/>
+            <Route path=path!("/experts") view=|| view! { <Live><KindList kinds=vec![Kind::Recommendation]/></Live> }/>
+            <Route path=path!("/expert/:id") view=|| view! { <Live><ItemPage kind=Kind::Recommendation/></Live> }/>
+            <Route path=path!("/experience") view=|| view! { <Live><KindList kinds=vec![Kind::Experience]/></Live> }/>
+            <Route path=path!("/experience/:id") view=|| view! { <Live><ItemPage kind=Kind::Experience/></Live> }/>
+            <Route path=path!("/articles") view=|| view! { <Live><KindList kinds=vec![Kind::Article]/></Live> }/>
+            <Route path=path!("/article/:id") view=|| view! { <Live><ItemPage kind=Kind::Article/></Live> }/>
+            <Route path=path!("/clues") view=|| view! { <Live><KindList kinds=vec![Kind::Clue, Kind::News]/></Live> }/>
+            <Route path=path!("/clue/:id") view=|| view! { <Live><ItemPage kind=Kind::Clue/></Live> }/>
+            <Route path=path!("/news/:id") view=|| view! { <Live><ItemPage kind=Kind::News/></Live> }/>
         </Routes>
     }
 }
 
-/// The loaded library; every route renders below [`LibraryRoutes`], which provides it.
+/// Draws its children again whenever the library grows.
+#[component]
+fn Live(children: ChildrenFn) -> impl IntoView {
+    let library = use_store().library;
+    move || {
+        library.track();
+        children()
+    }
+}
+
+/// Says when the other issues' catalog is on its way or failed (with a retry); the view that
+/// is open keeps working with what has loaded.
+#[component]
+fn CatalogNotice() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.catalog.get().map(|pending| match pending {
+            Pending::Loading { done, total } => view! {
+                <p class="notice toast quiet" role="status" data-testid="catalog-loading">
+                    {tr("正在载入其余各期的目录", "Loading the other issues' catalog")}
+                    {format!(" {done}/{total}…")}
+                </p>
+            }
+            .into_any(),
+            Pending::Failed(error) => view! {
+                <div class="notice toast" role="alert" data-testid="catalog-error">
+                    <span>{tr(
+                        "其余各期的目录未能载入，列表和搜索暂时只包括已载入的各期。",
+                        "The other issues' catalog could not be loaded: lists and search cover the loaded issues only.",
+                    )}</span>
+                    <details>
+                        <summary>{tr("技术细节", "Details")}</summary>
+                        <pre>{error.to_string()}</pre>
+                    </details>
+                    <button type="button" data-testid="catalog-retry" on:click=move |_| store.load_catalog()>
+                        {tr("重试", "Retry")}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// The library as loaded so far; every route renders below [`LibraryRoutes`], which provides
+/// it. Views that must follow it as it grows read `use_store().library` instead.
 pub fn use_library() -> SharedLibrary {
-    expect_context::<SharedLibrary>()
+    use_store().library.get_untracked()
 }

@@ -1,11 +1,12 @@
-//! Fetching the shipped corpus: `data/manifest.json`, then each issue's file.
+//! Fetching the shipped corpus: `data/manifest.json` first, then the issue the page shows; the
+//! other issues' outlines (the catalog) and texts come later, when wanted (see `store`).
 
+use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::core::corpus::{Manifest, ShippedIssue};
+use crate::core::corpus::{IssueEntry, Manifest, ShippedIssue};
 use crate::core::library::Library;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,41 +69,125 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<
         url: url.to_string(),
         detail: e.to_string(),
     })?;
-    serde_json::from_str(&text).map_err(|e| LoadError::Parse {
-        url: url.to_string(),
-        detail: e.to_string(),
+    crate::web::measured("cankao-parse", || serde_json::from_str(&text)).map_err(|e| {
+        LoadError::Parse {
+            url: url.to_string(),
+            detail: e.to_string(),
+        }
     })
 }
 
-/// What the app loaded.
+/// Everything fetched so far: the manifest, the issues whose files have arrived, and the
+/// outlines of the others once the catalog has.
+#[derive(Clone)]
+pub struct Fetched {
+    pub manifest: Manifest,
+    full: BTreeMap<String, ShippedIssue>,
+    outlines: BTreeMap<String, ShippedIssue>,
+}
+
+impl Fetched {
+    /// The library over what has arrived: each issue in full where its file has, else its
+    /// outline; checked against itself and indexed.
+    pub fn library(&self) -> Result<Library, LoadError> {
+        let shipped = self
+            .manifest
+            .issues
+            .iter()
+            .filter_map(|e| self.full.get(&e.id).or_else(|| self.outlines.get(&e.id)))
+            .cloned()
+            .collect();
+        crate::web::measured("cankao-library", || {
+            Library::new(self.manifest.registry.clone(), shipped)
+        })
+        .map_err(|failures| LoadError::Invalid {
+            failures: failures.iter().map(ToString::to_string).collect(),
+        })
+    }
+
+    /// Some issue is neither loaded nor outlined: the catalog is still wanted.
+    pub fn needs_catalog(&self) -> bool {
+        self.manifest
+            .issues
+            .iter()
+            .any(|e| !self.full.contains_key(&e.id) && !self.outlines.contains_key(&e.id))
+    }
+
+    pub fn entry(&self, issue_id: &str) -> Option<&IssueEntry> {
+        self.manifest.issues.iter().find(|e| e.id == issue_id)
+    }
+
+    pub fn add_issue(&mut self, shipped: ShippedIssue) {
+        self.full.insert(shipped.issue.meta.id.clone(), shipped);
+    }
+
+    pub fn add_outlines(&mut self, outlines: Vec<ShippedIssue>) {
+        for o in outlines {
+            self.outlines.insert(o.issue.meta.id.clone(), o);
+        }
+    }
+}
+
+/// What the app loaded before its first view.
 #[derive(Clone)]
 pub struct Loaded {
-    pub library: Arc<Library>,
+    pub fetched: Fetched,
+    pub library: Library,
     /// The corpus differs from the one this browser loaded last time.
     pub data_updated: bool,
 }
 
 const DATA_VERSION_KEY: &str = "cankao.data-version";
 
-/// Loads the manifest and every issue it lists, checks what arrived, and indexes it.
+/// The issue the page was generated for (`<meta name="cankao-issue">`), if any.
+fn page_issue() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document
+        .query_selector("meta[name=cankao-issue]")
+        .ok()
+        .flatten()?;
+    meta.get_attribute("content")
+}
+
+/// Loads the manifest and the one issue the first view needs (the page's issue, else the
+/// newest), checks it and indexes it. Other issues are the store's business.
 pub async fn load() -> Result<Loaded, LoadError> {
     // Relative URLs resolve against the document's base, i.e. the app's root.
     let manifest: Manifest = fetch_json("data/manifest.json", true).await?;
-    let mut shipped: Vec<ShippedIssue> = Vec::with_capacity(manifest.issues.len());
-    for entry in &manifest.issues {
-        shipped.push(fetch_json(&format!("data/{}", entry.file), false).await?);
-    }
+    let wanted = page_issue();
+    let first = manifest
+        .issues
+        .iter()
+        .find(|e| Some(&e.id) == wanted.as_ref())
+        .or_else(|| manifest.issues.last())
+        .cloned();
     // Issue files are named by their content hash: their names are the data's version.
     let version: Vec<&str> = manifest.issues.iter().map(|i| i.file.as_str()).collect();
     let version = version.join(",");
-    let library =
-        Library::new(manifest.registry, shipped).map_err(|failures| LoadError::Invalid {
-            failures: failures.iter().map(ToString::to_string).collect(),
-        })?;
+    let mut fetched = Fetched {
+        manifest,
+        full: BTreeMap::new(),
+        outlines: BTreeMap::new(),
+    };
+    if let Some(entry) = first {
+        fetched.add_issue(fetch_issue(&entry).await?);
+    }
+    let library = fetched.library()?;
     let previous = crate::storage::get(DATA_VERSION_KEY);
     crate::storage::set(DATA_VERSION_KEY, &version);
     Ok(Loaded {
-        library: Arc::new(library),
+        fetched,
+        library,
         data_updated: previous.is_some_and(|p| p != version),
     })
+}
+
+/// One issue's full file.
+pub async fn fetch_issue(entry: &IssueEntry) -> Result<ShippedIssue, LoadError> {
+    fetch_json(&format!("data/{}", entry.file), false).await
+}
+
+/// One file of the catalog: a few issues' outlines.
+pub async fn fetch_catalog_part(file: &str) -> Result<Vec<ShippedIssue>, LoadError> {
+    fetch_json(&format!("data/{file}"), false).await
 }

@@ -10,6 +10,7 @@ pub mod data;
 pub mod i18n;
 pub mod routes;
 pub mod storage;
+pub mod store;
 pub mod web;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -100,7 +100,11 @@ pub fn load_corpus(corpus_dir: &Path) -> Result<LoadedCorpus, Vec<Failure>> {
 /// Every check the validator knows, including the verbatim check against each issue's source.
 pub fn validate_all(loaded: &LoadedCorpus) -> Vec<Failure> {
     let corpus = &loaded.corpus;
-    let mut failures = validate::structure(&corpus.registry, &corpus.issues);
+    let mut failures = validate::structure(
+        &corpus.registry,
+        &corpus.issues,
+        &std::collections::BTreeSet::new(),
+    );
     for issue in &corpus.issues {
         let path = loaded.root.join("source").join(&issue.meta.source_file);
         match std::fs::read_to_string(&path) {
@@ -158,22 +162,38 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Writes what the app loads into `out/data/`: one file per issue (named by its content hash)
-/// and the manifest that lists them.
-pub fn write_data(corpus: &Corpus, out: &Path) -> Result<Manifest, String> {
-    let mut entries = Vec::new();
-    for issue in &corpus.issues {
-        let shipped = ShippedIssue {
+/// Each issue as the app receives it: with its pinyin search keys.
+pub fn ship(corpus: &Corpus) -> Vec<ShippedIssue> {
+    corpus
+        .issues
+        .iter()
+        .map(|issue| ShippedIssue {
             issue: issue.clone(),
             keys: search_keys(&corpus.registry, issue),
-        };
-        let json = serde_json::to_vec(&shipped).map_err(|e| e.to_string())?;
-        let file = format!(
-            "issues/{}.{}.json",
-            issue.meta.id,
-            &content_hash(&json)[..10]
-        );
-        write(&out.join("data").join(&file), &json)?;
+            outline: false,
+        })
+        .collect()
+}
+
+/// Issues per catalog file: small enough that the app parses one file without a long task.
+const CATALOG_CHUNK: usize = 10;
+
+/// Writes a file named `dir/stem.<content hash>.json` and returns that name.
+fn write_hashed(out: &Path, dir: &str, stem: &str, json: &[u8]) -> Result<String, String> {
+    let file = format!("{dir}/{stem}.{}.json", &content_hash(json)[..10]);
+    write(&out.join("data").join(&file), json)?;
+    Ok(file)
+}
+
+/// Writes what the app loads into `out/data/`: one file per issue and, when there is more than
+/// one issue, the catalog of their outlines (all named by their content hash), and the manifest
+/// that lists them.
+pub fn write_data(corpus: &Corpus, out: &Path) -> Result<Manifest, String> {
+    let shipped = ship(corpus);
+    let mut entries = Vec::new();
+    for (issue, shipped) in corpus.issues.iter().zip(&shipped) {
+        let json = serde_json::to_vec(shipped).map_err(|e| e.to_string())?;
+        let file = write_hashed(out, "issues", &issue.meta.id, &json)?;
         entries.push(IssueEntry {
             id: issue.meta.id.clone(),
             title: issue.meta.title.clone(),
@@ -182,17 +202,34 @@ pub fn write_data(corpus: &Corpus, out: &Path) -> Result<Manifest, String> {
             items: issue.items().count(),
         });
     }
+    let mut catalog = Vec::new();
+    if shipped.len() > 1 {
+        for (n, chunk) in shipped.chunks(CATALOG_CHUNK).enumerate() {
+            let outlines: Vec<ShippedIssue> = chunk.iter().map(ShippedIssue::outlined).collect();
+            let json = serde_json::to_vec(&outlines).map_err(|e| e.to_string())?;
+            catalog.push(write_hashed(out, "catalog", &n.to_string(), &json)?);
+        }
+    }
     let manifest = Manifest {
         registry: corpus.registry.clone(),
         issues: entries,
+        catalog,
     };
     let json = serde_json::to_vec(&manifest).map_err(|e| e.to_string())?;
     write(&out.join("data/manifest.json"), &json)?;
     Ok(manifest)
 }
 
+/// How `site` builds.
+pub struct SiteOptions<'a> {
+    /// Ship the corpus as if it had this many times as many issues ([`crate::core::scale`]).
+    pub scale: usize,
+    /// The page template (Trunk's index.html); `out/index.html` when not given.
+    pub template: Option<&'a Path>,
+}
+
 /// `site CORPUS OUT`: validates the corpus, then completes a built app folder with its data.
-pub fn site_command(corpus_dir: &Path, out: &Path) -> ExitCode {
+pub fn site_command(corpus_dir: &Path, out: &Path, options: &SiteOptions<'_>) -> ExitCode {
     let corpus = match load_corpus(corpus_dir) {
         Ok(c) => c,
         Err(failures) => return report(&failures),
@@ -201,8 +238,12 @@ pub fn site_command(corpus_dir: &Path, out: &Path) -> ExitCode {
     if !failures.is_empty() {
         return report(&failures);
     }
-    let result = write_data(&corpus.corpus, out).and_then(|manifest| {
-        let written = write_pages(&corpus.corpus, out)?;
+    let shipped = crate::core::scale::scale(&corpus.corpus, options.scale);
+    let template = options
+        .template
+        .map_or_else(|| out.join("index.html"), Path::to_path_buf);
+    let result = write_data(&shipped, out).and_then(|manifest| {
+        let written = write_pages(&shipped, &template, out)?;
         write_service_worker(out, &manifest)?;
         println!(
             "wrote data for {} issue(s) and {written} pages into {}",
@@ -312,6 +353,9 @@ fn not_found_base_script() -> String {
 
 /// Fills in `sw.js` (copied from `public/`): the files to precache, and a version that changes
 /// whenever any of them does, so a new build replaces the old cache.
+/// How many of the newest issues the service worker downloads at install.
+const PRECACHED_ISSUES: usize = 3;
+
 pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), String> {
     let sw_path = out.join("sw.js");
     let template =
@@ -328,7 +372,18 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
         })
         .collect();
     files.push("data/manifest.json".into());
-    files.extend(manifest.issues.iter().map(|i| format!("data/{}", i.file)));
+    files.extend(manifest.catalog.iter().map(|f| format!("data/{f}")));
+    // The newest issues work offline after a first visit; older ones once they have been read
+    // (the worker caches every issue file it serves), so a 100-issue series is not downloaded
+    // whole in the background.
+    files.extend(
+        manifest
+            .issues
+            .iter()
+            .rev()
+            .take(PRECACHED_ISSUES)
+            .map(|i| format!("data/{}", i.file)),
+    );
     files.sort();
     let mut digest_input = Vec::new();
     for f in std::iter::once("index.html").chain(files.iter().map(String::as_str)) {
@@ -347,11 +402,10 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
 }
 
 /// Writes every deep link's page from the built `index.html`, plus `404.html`.
-pub fn write_pages(corpus: &Corpus, out: &Path) -> Result<usize, String> {
+pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize, String> {
     use crate::core::pages::{pages, render, Page};
-    let template_path = out.join("index.html");
-    let template = std::fs::read_to_string(&template_path)
-        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let template =
+        std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
     let site_url = std::env::var("CANKAO_SITE_URL")
         .ok()
         .filter(|s| !s.is_empty());
@@ -369,11 +423,31 @@ pub fn write_pages(corpus: &Corpus, out: &Path) -> Result<usize, String> {
             .into(),
         issue: None,
     };
-    let html = render(&template, &not_found, site_url.as_deref())
-        .replacen("<base href=\"./\">", &not_found_base_script(), 1)
-        .replacen("<link rel=\"canonical\" href=\"./\">", "", 1);
+    // No canonical link: a missing page has no address of its own.
+    let html = render(&template, &not_found, None).replacen(
+        "<base href=\"./\">",
+        &not_found_base_script(),
+        1,
+    );
     write(&out.join("404.html"), secure(&html, out)?.as_bytes())?;
     Ok(all.len() + 1)
+}
+
+fn site_options<'a>(args: &'a [&'a str]) -> Option<SiteOptions<'a>> {
+    let mut options = SiteOptions {
+        scale: 1,
+        template: None,
+    };
+    let mut args = args.iter();
+    while let Some(flag) = args.next() {
+        let value = args.next()?;
+        match *flag {
+            "--scale" => options.scale = value.parse().ok().filter(|n| *n >= 1)?,
+            "--template" => options.template = Some(Path::new(value)),
+            _ => return None,
+        }
+    }
+    Some(options)
 }
 
 fn report(failures: &[Failure]) -> ExitCode {
@@ -387,7 +461,11 @@ fn report(failures: &[Failure]) -> ExitCode {
 const USAGE: &str = "usage:
   cankao-tool validate [CORPUS_DIR]     check a corpus folder (default data/corpus)
   cankao-tool slug 文号                  print the policy id derived from a document number
-  cankao-tool site CORPUS_DIR OUT_DIR   validate, then write the app's data into a built dist";
+  cankao-tool site CORPUS_DIR OUT_DIR [--scale N] [--template FILE]
+                                        validate, then write the app's data and pages into a
+                                        built dist (--scale N: as if there were N times as many
+                                        issues; --template: the page template, default
+                                        OUT_DIR/index.html)";
 
 pub fn main(args: Vec<String>) -> ExitCode {
     match args
@@ -398,7 +476,13 @@ pub fn main(args: Vec<String>) -> ExitCode {
     {
         ["validate"] => validate_command(Path::new("data/corpus")),
         ["validate", dir] => validate_command(Path::new(dir)),
-        ["site", corpus, out] => site_command(Path::new(corpus), Path::new(out)),
+        ["site", corpus, out, options @ ..] => match site_options(options) {
+            Some(o) => site_command(Path::new(corpus), Path::new(out), &o),
+            None => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         ["slug", number @ ..] => {
             match DocNumber::parse(&number.join(" ")).and_then(|d| d.slug(place_pinyin_of)) {
                 Some(slug) => {

@@ -22,6 +22,20 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// Runs `f` and records how long it took as a User Timing measure named `name`, which the
+/// benchmark (scripts/bench.sh) reads from the page.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let start = format!("{name}-start");
+    let _ = performance.mark(&start);
+    let out = f();
+    let _ = performance.measure_with_start_mark(name, &start);
+    performance.clear_marks_with_mark_name(&start);
+    out
+}
+
 /// Offers `bytes` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

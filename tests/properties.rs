@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use cankao::core::cite::{bibtex, gbt7714, ris, CiteContext};
-use cankao::core::corpus::{Level, ShippedIssue};
+use cankao::core::corpus::Level;
 use cankao::core::csv;
 use cankao::core::library::Library;
 use cankao::core::listing::{ListState, Sort};
@@ -30,17 +30,8 @@ fn library() -> &'static Library {
     static LIB: OnceLock<Library> = OnceLock::new();
     LIB.get_or_init(|| {
         let loaded = cankao::tool::load_corpus(Path::new("data/corpus")).expect("corpus");
-        let registry = loaded.corpus.registry.clone();
-        let shipped = loaded
-            .corpus
-            .issues
-            .iter()
-            .map(|i| ShippedIssue {
-                keys: cankao::tool::search_keys(&registry, i),
-                issue: i.clone(),
-            })
-            .collect();
-        Library::new(registry, shipped).expect("valid")
+        let shipped = cankao::tool::ship(&loaded.corpus);
+        Library::new(loaded.corpus.registry, shipped).expect("valid")
     })
 }
 

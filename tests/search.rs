@@ -3,25 +3,16 @@
 
 use std::path::Path;
 
-use cankao::core::corpus::{Level, ShippedIssue};
+use cankao::core::corpus::Level;
 use cankao::core::library::Library;
 use cankao::core::listing::{list, Facet, ListState, Sort};
 use cankao::core::search::{Group, Query};
-use cankao::tool::{load_corpus, search_keys};
+use cankao::tool::{load_corpus, ship};
 
 fn library() -> Library {
     let loaded = load_corpus(Path::new("data/corpus")).expect("corpus loads");
-    let registry = loaded.corpus.registry.clone();
-    let shipped = loaded
-        .corpus
-        .issues
-        .iter()
-        .map(|issue| ShippedIssue {
-            keys: search_keys(&registry, issue),
-            issue: issue.clone(),
-        })
-        .collect();
-    Library::new(registry, shipped).expect("valid")
+    let shipped = ship(&loaded.corpus);
+    Library::new(loaded.corpus.registry, shipped).expect("valid")
 }
 
 fn ids(lib: &Library, q: &str) -> Vec<String> {
@@ -106,7 +97,7 @@ fn title_matches_rank_above_body_matches() {
     let lib = library();
     let hits = lib.index.search(&Query::parse("机器人"));
     let first = hits.first().expect("hits");
-    assert!(first.title.contains("机器人"), "{first:?}");
+    assert!(lib.index.entry(first).title.contains("机器人"), "{first:?}");
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
 }
 
@@ -167,4 +158,33 @@ fn sorting_by_date_and_level() {
     assert!(rows
         .windows(2)
         .all(|w| w[0].policy.level <= w[1].policy.level));
+}
+
+#[test]
+fn a_scaled_corpus_indexes_outlines_and_finds_every_issue() {
+    let loaded = load_corpus(Path::new("data/corpus")).expect("corpus loads");
+    let scaled = cankao::core::scale::scale(&loaded.corpus, 3);
+    assert_eq!(scaled.issues.len(), 3);
+    assert_eq!(
+        scaled.registry.series.issues,
+        ["2023-zhizao-g2", "2023-zhizao-g1", "2023-zhizao"]
+    );
+    let shipped: Vec<_> = ship(&scaled)
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 2 { s.clone() } else { s.outlined() })
+        .collect();
+    let lib = Library::new(scaled.registry, shipped).expect("outlines pass the checks");
+    assert!(lib.has_text("2023-zhizao") && !lib.has_text("2023-zhizao-g1"));
+    assert_eq!(lib.outlined_count(), 2);
+    // A document number finds its policy in every issue; body text only where it is loaded.
+    let hits = ids(&lib, "粤府〔2021〕53号");
+    for id in ["yuefu-2021-53", "yuefu-2021-53-g1", "yuefu-2021-53-g2"] {
+        assert!(hits.contains(&id.to_string()), "{id} in {hits:?}");
+    }
+    let (issue, _) = lib.find("yuefu-2021-53-g2").expect("outlined item found");
+    assert_eq!(issue.meta.id, "2023-zhizao-g2");
+    let (_, newest) = lib.find("yuefu-2021-53").expect("found");
+    let (_, older) = lib.find("yuefu-2021-53-g1").expect("found");
+    assert!(newest.date() > older.date(), "copies are older");
 }

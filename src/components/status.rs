@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::LoadError;
 use crate::i18n::{tr, use_lang};
+use crate::store::{use_store, Pending};
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -44,5 +45,37 @@ pub fn LoadErrorView(error: LoadError, retry: impl Fn() + 'static) -> impl IntoV
                 {tr("重试", "Retry")}
             </button>
         </section>
+    }
+}
+
+/// Stands in for an issue's texts until they arrive: asks the store for them, says they are
+/// on their way, or that they failed, with a retry. The rest of the page stays as it is.
+#[component]
+pub fn IssueText(issue: String) -> impl IntoView {
+    let store = use_store();
+    store.load_issue(&issue);
+    move || {
+        match store.issues.with(|m| m.get(&issue).cloned()) {
+        Some(Pending::Failed(error)) => {
+            let issue = issue.clone();
+            view! {
+                <div class="status inline-error" role="alert" data-testid="issue-text-error">
+                    <p>{tr("本期全文未能载入，标题和出处信息仍可查看。", "This issue's text could not be loaded; the title and source details are still here.")}</p>
+                    <details>
+                        <summary>{tr("技术细节", "Details")}</summary>
+                        <pre>{error.to_string()}</pre>
+                    </details>
+                    <button type="button" data-testid="issue-text-retry" on:click=move |_| store.load_issue(&issue)>
+                        {tr("重试", "Retry")}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <p class="status" role="status" data-testid="issue-text-loading">{tr("正在载入本期全文…", "Loading this issue's text…")}</p>
+        }
+        .into_any(),
+    }
     }
 }

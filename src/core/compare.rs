@@ -4,6 +4,7 @@
 //! their ranking, the map's measures, the matrix's counts, the timeline's marks, the CSV of
 //! each) so that `cargo test` checks it natively; `crate::charts` draws it and the routes show it.
 
+use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::corpus::{
@@ -380,7 +381,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             figures,
         })
         .collect();
-    periods.sort_by(|a, b| {
+    order::sort_by(&mut periods, |a, b| {
         b.regions
             .cmp(&a.regions)
             .then_with(|| b.period.cmp(&a.period))
@@ -401,7 +402,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             .iter()
             .filter_map(|f| corpus.region(&f.region))
             .collect();
-        rs.sort_by_key(|r| region_order(corpus, r));
+        order::sort_by_key(&mut rs, |r| region_order(corpus, r));
         rs.dedup_by(|a, b| a.id == b.id);
         rs
     } else {
@@ -451,7 +452,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             other_units.push(entry);
         }
     }
-    entries.sort_by(|a, b| {
+    order::sort_by(&mut entries, |a, b| {
         b.value
             .total_cmp(&a.value)
             .then_with(|| region_order(corpus, a.region).cmp(&region_order(corpus, b.region)))
@@ -473,7 +474,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             .push(e.figure.id.as_str());
     }
     for list in per_region.values_mut() {
-        list.sort();
+        order::sort(list);
     }
     for e in entries.iter_mut().chain(other_units.iter_mut()) {
         let list = &per_region[e.region.id.as_str()];
@@ -666,7 +667,9 @@ pub fn indicator_rows<'a>(corpus: &'a Corpus, regions: &[&Region]) -> Vec<Indica
                     let mut fs: Vec<&Figure> = figures(corpus)
                         .filter(|f| f.indicator == indicator.key && f.region == r.id)
                         .collect();
-                    fs.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.id.cmp(&b.id)));
+                    order::sort_by(&mut fs, |a, b| {
+                        a.period.cmp(&b.period).then_with(|| a.id.cmp(&b.id))
+                    });
                     fs
                 })
                 .collect();
@@ -693,7 +696,7 @@ pub fn indicator_rows<'a>(corpus: &'a Corpus, regions: &[&Region]) -> Vec<Indica
         })
         .collect();
     // Stable: registry order within equal counts.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.regions_with_data()));
+    order::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.regions_with_data()));
     rows
 }
 
@@ -753,7 +756,7 @@ pub fn ready_made(corpus: &Corpus) -> Vec<ReadyMade> {
         .into_iter()
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then_with(|| a.0.cmp(b.0)))
     {
-        fs.sort_by(|a, b| b.value.total_cmp(&a.value));
+        order::sort_by(&mut fs, |a, b| b.value.total_cmp(&a.value));
         let mut regions: Vec<String> = Vec::new();
         for f in fs {
             if !regions.contains(&f.region) {
@@ -793,7 +796,7 @@ pub fn ready_made(corpus: &Corpus) -> Vec<ReadyMade> {
         .filter_map(|id| corpus.region(id))
         .filter(|r| r.kind == RegionKind::City && r.parent.as_deref() == Some("guangdong"))
         .collect();
-    cities.sort_by_key(|r| region_order(corpus, r));
+    order::sort_by_key(&mut cities, |r| region_order(corpus, r));
     cities.dedup_by(|a, b| a.id == b.id);
     if cities.len() >= 2 {
         let names: Vec<&str> = cities.iter().map(|r| r.name.as_str()).collect();
@@ -827,7 +830,9 @@ pub fn comparable_sets(corpus: &Corpus) -> Vec<(CompareState, &Indicator, usize)
         .filter(|(_, regions)| regions.len() >= 2)
         .filter_map(|((ind, period), mut regions)| {
             let indicator = corpus.registry.indicators.iter().find(|i| i.key == ind)?;
-            regions.sort_by_key(|id| corpus.region(id).map(|r| region_order(corpus, r)));
+            order::sort_by_key(&mut regions, |id| {
+                corpus.region(id).map(|r| region_order(corpus, r))
+            });
             let n = regions.len();
             Some((
                 CompareState {
@@ -841,7 +846,7 @@ pub fn comparable_sets(corpus: &Corpus) -> Vec<(CompareState, &Indicator, usize)
         })
         .collect();
     let position = |key: &str| corpus.registry.indicators.iter().position(|i| i.key == key);
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         b.2.cmp(&a.2)
             .then_with(|| position(&a.1.key).cmp(&position(&b.1.key)))
             .then_with(|| a.0.period.cmp(&b.0.period))
@@ -1038,7 +1043,7 @@ pub fn city_detail<'a>(corpus: &'a Corpus, id: &str) -> Option<CityDetail<'a>> {
         .filter(|(_, p)| p.region == region.id)
         .map(|(_, p)| p)
         .collect();
-    policies.sort_by(|a, b| b.date.cmp(&a.date));
+    order::sort_by(&mut policies, |a, b| b.date.cmp(&a.date));
     let figs: Vec<&Figure> = figures(corpus).filter(|f| f.region == region.id).collect();
     let articles: Vec<&Article> = corpus
         .issues
@@ -1118,7 +1123,7 @@ pub fn matrix(corpus: &Corpus) -> Matrix<'_> {
         .policies()
         .filter_map(|(_, p)| corpus.region(&p.region))
         .collect();
-    regions.sort_by_key(|r| region_order(corpus, r));
+    order::sort_by_key(&mut regions, |r| region_order(corpus, r));
     regions.dedup_by(|a, b| a.id == b.id);
     let used: BTreeSet<&str> = corpus
         .policies()
@@ -1246,7 +1251,9 @@ pub fn timeline(corpus: &Corpus, mark: f64) -> Timeline<'_> {
         .policies()
         .filter_map(|(_, p)| ymd(&p.date).map(|d| (p, d)))
         .collect();
-    dated.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id)));
+    order::sort_by(&mut dated, |a, b| {
+        a.1.cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id))
+    });
     let (Some(first), Some(last)) = (dated.first(), dated.last()) else {
         return Timeline {
             bands: Vec::new(),

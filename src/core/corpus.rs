@@ -364,7 +364,13 @@ pub struct Registry {
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub registry: Registry,
+    /// Oldest first, like `series.json`.
     pub issues: Vec<IssueEntry>,
+    /// Files (relative to `data/`) that together hold the outline of every issue (see
+    /// [`Issue::outline`]), a few issues per file. The app reads them after its first view,
+    /// so lists and search cover every issue without downloading every issue's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalog: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -428,4 +434,55 @@ impl Corpus {
 pub struct ShippedIssue {
     pub issue: Issue,
     pub keys: crate::core::search::SearchKeys,
+    /// Only the issue's outline (see [`Issue::outline`]); its full file is fetched on demand.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outline: bool,
+}
+
+impl ShippedIssue {
+    /// The shipped issue reduced to its outline, keeping its search keys.
+    pub fn outlined(&self) -> ShippedIssue {
+        ShippedIssue {
+            issue: self.issue.outline(),
+            keys: self.keys.clone(),
+            outline: true,
+        }
+    }
+}
+
+impl Issue {
+    /// The issue without its long texts and figures: ids, titles, 文号, issuers, dates, levels,
+    /// regions and themes, i.e. what lists, facets and title search need. An outline is about a
+    /// fifth of the issue's file.
+    pub fn outline(&self) -> Issue {
+        let mut o = self.clone();
+        o.meta.highlights.clear();
+        o.meta.intro.clear();
+        o.meta.problems_preface.clear();
+        for p in &mut o.policies {
+            p.summary.clear();
+        }
+        for a in &mut o.articles {
+            a.paragraphs.clear();
+        }
+        for r in &mut o.recommendations {
+            r.paragraphs.clear();
+        }
+        for p in &mut o.problems {
+            p.text.clear();
+        }
+        for e in &mut o.experiences {
+            e.lead.clear();
+            e.sections.clear();
+        }
+        for c in &mut o.clues {
+            c.background.clear();
+            c.points.clear();
+        }
+        for n in &mut o.news {
+            n.paragraphs.clear();
+        }
+        o.figures.clear();
+        o
+    }
 }

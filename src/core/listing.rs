@@ -1,5 +1,6 @@
 //! The policy list: its state (which lives in the URL), filtering, facet counts and sorting.
 
+use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::corpus::{Corpus, Issue, Level, Policy};
@@ -324,11 +325,11 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
                 })
                 .collect();
             match facet {
-                Facet::Year => values.sort_by(|a, b| b.value.cmp(&a.value)),
-                Facet::Level => values.sort_by_key(|v| Level::from_key(&v.value)),
-                _ => {
-                    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)))
-                }
+                Facet::Year => order::sort_by(&mut values, |a, b| b.value.cmp(&a.value)),
+                Facet::Level => order::sort_by_key(&mut values, |v| Level::from_key(&v.value)),
+                _ => order::sort_by(&mut values, |a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+                }),
             }
             (facet, values)
         })
@@ -338,9 +339,9 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         .filter(|r| state.passes(r, None))
         .collect();
     match state.sort {
-        Sort::DateDesc => rows.sort_by(|a, b| b.policy.date.cmp(&a.policy.date)),
-        Sort::DateAsc => rows.sort_by(|a, b| a.policy.date.cmp(&b.policy.date)),
-        Sort::Level => rows.sort_by(|a, b| {
+        Sort::DateDesc => order::sort_by(&mut rows, |a, b| b.policy.date.cmp(&a.policy.date)),
+        Sort::DateAsc => order::sort_by(&mut rows, |a, b| a.policy.date.cmp(&b.policy.date)),
+        Sort::Level => order::sort_by(&mut rows, |a, b| {
             a.policy
                 .level
                 .cmp(&b.policy.level)
@@ -348,7 +349,9 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         }),
         Sort::Relevance => {
             if let Some(rank) = &rank {
-                rows.sort_by_key(|r| rank.get(&r.policy.id).copied().unwrap_or(usize::MAX));
+                order::sort_by_key(&mut rows, |r| {
+                    rank.get(&r.policy.id).copied().unwrap_or(usize::MAX)
+                });
             }
         }
     }

@@ -282,8 +282,9 @@ const STATIC_HEADER: &str = "<header class=\"top\"><a class=\"brand\" href=\"./\
 pub const PRERENDER_START: &str = "<div id=\"prerender\">";
 pub const PRERENDER_END: &str = "</div><!--/prerender-->";
 
-/// Writes `page` into the app's built `index.html` (`template`). `site_url`, when known, makes
-/// the OpenGraph URL absolute; the canonical link is relative to `<base>`, so right on any host.
+/// Writes `page` into the app's built `index.html` (`template`). `site_url`, when known, gives
+/// the page its canonical link and OpenGraph URL; both must be absolute (crawlers and
+/// Lighthouse reject a relative canonical), so a build that does not know its host has none.
 pub fn render(template: &str, page: &Page, site_url: Option<&str>) -> String {
     let mut html = template.replacen(
         "<base href=\"./\">",
@@ -297,10 +298,7 @@ pub fn render(template: &str, page: &Page, site_url: Option<&str>) -> String {
         "\">",
         &escape(&page.description),
     );
-    let mut head = format!(
-        "<link rel=\"canonical\" href=\"{}\">",
-        escape(&page.path_or_root())
-    );
+    let mut head = String::new();
     head.push_str(&format!(
         "<meta property=\"og:type\" content=\"{}\"><meta property=\"og:site_name\" content=\"参考 · Cankao\">\
          <meta property=\"og:title\" content=\"{}\"><meta property=\"og:description\" content=\"{}\">\
@@ -310,10 +308,9 @@ pub fn render(template: &str, page: &Page, site_url: Option<&str>) -> String {
         escape(&page.description)
     ));
     if let Some(site) = site_url {
+        let url = escape(&format!("{}/{}", site.trim_end_matches('/'), page.path));
         head.push_str(&format!(
-            "<meta property=\"og:url\" content=\"{}/{}\">",
-            escape(site.trim_end_matches('/')),
-            escape(&page.path)
+            "<link rel=\"canonical\" href=\"{url}\"><meta property=\"og:url\" content=\"{url}\">"
         ));
     }
     if let Some(issue) = &page.issue {
@@ -332,16 +329,6 @@ pub fn render(template: &str, page: &Page, site_url: Option<&str>) -> String {
             page.main
         ),
     )
-}
-
-impl Page {
-    fn path_or_root(&self) -> String {
-        if self.path.is_empty() {
-            "./".to_string()
-        } else {
-            self.path.clone()
-        }
-    }
 }
 
 /// Replaces what stands between the first `start` and the following `end`.
@@ -397,10 +384,10 @@ mod tests {
         assert!(html.contains("<base href=\"../../\">"));
         assert!(html.contains("<title>《标题》&lt;b&gt;</title>"));
         assert!(html.contains("content=\"描述\""));
-        assert!(html.contains("<link rel=\"canonical\" href=\"policy/a-1/\">"));
         assert!(html.contains("<main id=\"main\" class=\"prerendered\"><h1>t</h1></main>"));
-        assert!(!html.contains("og:url"));
-        assert!(render(template, &page, Some("https://x.org/p/"))
-            .contains("content=\"https://x.org/p/policy/a-1/\""));
+        assert!(!html.contains("og:url") && !html.contains("canonical"));
+        let hosted = render(template, &page, Some("https://x.org/p/"));
+        assert!(hosted.contains("<link rel=\"canonical\" href=\"https://x.org/p/policy/a-1/\">"));
+        assert!(hosted.contains("content=\"https://x.org/p/policy/a-1/\""));
     }
 }

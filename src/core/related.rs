@@ -2,6 +2,7 @@
 //! and recommendations on the same themes. All of it derives from our editorial themes and
 //! links, and the views say so.
 
+use super::order;
 use std::collections::BTreeSet;
 
 use super::corpus::{Corpus, Figure, Issue, Level, Policy};
@@ -44,7 +45,7 @@ pub fn by_themes(
         })
         .enumerate()
         .collect();
-    out.sort_by(|(ia, a), (ib, b)| {
+    order::sort_by(&mut out, |(ia, a), (ib, b)| {
         b.shared_themes
             .len()
             .cmp(&a.shared_themes.len())

@@ -3,6 +3,7 @@
 //! match the pinyin keys computed when the corpus was built (gd → 广东, gwy → 国务院), and a
 //! query that reads as a 文号 in any bracket or spacing finds that document.
 
+use super::order;
 use std::collections::BTreeMap;
 
 use super::corpus::{Corpus, Figure, Issue};
@@ -22,14 +23,19 @@ const W_BODY: u32 = 4;
 
 /// Text made comparable: white space removed, letters lower-cased, full-width ASCII folded.
 pub fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().flat_map(normalized_char).collect()
+}
+
+/// One character's part of [`normalize`]: none for white space, else one or more.
+fn normalized_char(c: char) -> impl Iterator<Item = char> {
+    let folded = match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    };
+    (!c.is_whitespace())
+        .then(|| folded.to_lowercase())
+        .into_iter()
+        .flatten()
 }
 
 /// A parsed query.
@@ -116,7 +122,8 @@ pub struct Entry {
     pub href: String,
     pub title: String,
     pub date: Option<String>,
-    doc_number: Option<String>,
+    /// Parsed once here: every query spelling a 文号 compares against it.
+    doc_number: Option<DocNumber>,
     fields: Vec<Field>,
     keys: Vec<String>,
 }
@@ -152,7 +159,7 @@ fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -
     match item {
         ItemRef::Policy(p) => {
             meta.extend(p.issuers.iter().cloned());
-            doc_number = p.doc_number.clone();
+            doc_number = p.doc_number.as_deref().and_then(DocNumber::parse);
             fields.push(field(W_META, &p.title));
         }
         ItemRef::Recommendation(r) => meta.push(r.position.clone()),
@@ -240,24 +247,32 @@ impl Index {
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(at, e)| e.score(query).map(|score| (at, e, score)))
-            .map(|(at, e, score)| Hit {
-                entry: at,
-                id: e.id.clone(),
-                group: e.group,
-                href: e.href.clone(),
-                title: e.title.clone(),
-                score,
-                snippet: e.snippet(query),
+            .filter_map(|(at, e)| {
+                e.score(query).map(|score| Hit {
+                    entry: at,
+                    id: e.id.clone(),
+                    group: e.group,
+                    score,
+                })
             })
             .collect();
-        hits.sort_by(|a, b| {
+        order::sort_by(&mut hits, |a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| self.entries[b.entry].date.cmp(&self.entries[a.entry].date))
                 .then_with(|| a.entry.cmp(&b.entry))
         });
         hits
+    }
+
+    /// The entry a hit points at: its title and link.
+    pub fn entry(&self, hit: &Hit) -> &Entry {
+        &self.entries[hit.entry]
+    }
+
+    /// The hit's snippet; computed only for the hits a view shows.
+    pub fn snippet(&self, hit: &Hit, query: &Query) -> Vec<Segment> {
+        self.entries[hit.entry].snippet(query)
     }
 
     /// Hits grouped, in the order of [`Group::all`]; each group keeps its ranking.
@@ -273,10 +288,8 @@ impl Index {
 impl Entry {
     /// The entry's score for the query, or None when some term does not match.
     fn score(&self, query: &Query) -> Option<u32> {
-        if let (Some(wanted), Some(own)) = (&query.doc_number, &self.doc_number) {
-            if DocNumber::parse(own).as_ref() == Some(wanted) {
-                return Some(W_DOC_NUMBER * 10);
-            }
+        if query.doc_number.is_some() && query.doc_number == self.doc_number {
+            return Some(W_DOC_NUMBER * 10);
         }
         let mut total = 0;
         for term in &query.terms {
@@ -350,16 +363,14 @@ pub fn snippet(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
     // Map each character to its normalized form so matches found in normalized text can be
     // located in the original.
-    let mut norm = String::new();
-    let mut origin: Vec<usize> = Vec::new();
+    let mut norm_chars: Vec<char> = Vec::with_capacity(chars.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(chars.len());
     for (i, c) in chars.iter().enumerate() {
-        let n = normalize(&c.to_string());
-        for nc in n.chars() {
-            norm.push(nc);
+        for nc in normalized_char(*c) {
+            norm_chars.push(nc);
             origin.push(i);
         }
     }
-    let norm_chars: Vec<char> = norm.chars().collect();
     let mut marked = vec![false; chars.len()];
     for term in terms {
         let t: Vec<char> = term.chars().collect();
@@ -402,17 +413,15 @@ pub fn snippet(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
     segments
 }
 
-/// One search result.
+/// One search result: what ranking and grouping need. Its title, link and snippet come from
+/// [`Index::entry`] and [`Index::snippet`] for the hits a view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Position in [`Index::entries`].
     pub entry: usize,
     pub id: String,
     pub group: Group,
-    pub href: String,
-    pub title: String,
     pub score: u32,
-    pub snippet: Vec<Segment>,
 }
 
 /// Pinyin keys for a text: the full toneless pinyin and the initials, both without spaces.

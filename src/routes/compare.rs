@@ -6,6 +6,7 @@
 //! its verbatim source sentence and links to the item it came from. The state is the URL, so a
 //! comparison is a link.
 
+use crate::core::order;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -147,7 +148,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
                 .filter(|f| f.indicator == i.key)
                 .map(|f| f.region.as_str())
                 .collect();
-            regions.sort_unstable();
+            order::sort(&mut regions);
             regions.dedup();
             (!regions.is_empty()).then(|| {
                 let name = if en { i.en.clone() } else { i.zh.clone() };
@@ -155,7 +156,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
             })
         })
         .collect();
-    indicators.sort_by_key(|(_, _, n)| std::cmp::Reverse((*n).min(2)));
+    order::sort_by_key(&mut indicators, |(_, _, n)| std::cmp::Reverse((*n).min(2)));
     let option = |(key, name, n): &(String, String, usize), selected: &str| {
         let label = if en {
             format!("{name} · {n} region(s)")
@@ -230,7 +231,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
         .iter()
         .filter(|r| figures(corpus).any(|f| f.region == r.id))
         .collect();
-    regions.sort_by_key(|r| region_order(corpus, r));
+    order::sort_by_key(&mut regions, |r| region_order(corpus, r));
     let groups: [RegionGroup; 5] = [
         ("全国与区域", "Country and areas", |r| {
             matches!(r.kind, RegionKind::Country | RegionKind::Area)
@@ -449,8 +450,8 @@ fn chart_section(
         let (by, desc) = sort.get();
         let mut rows = rows.clone();
         match by {
-            SortBy::Value => rows.sort_by_key(|r| r.rank),
-            SortBy::Region => rows.sort_by_key(|r| r.order),
+            SortBy::Value => order::sort_by_key(&mut rows, |r| r.rank),
+            SortBy::Region => order::sort_by_key(&mut rows, |r| r.order),
         }
         // Highest value first is rank order; a-to-z is reading order.
         if desc != (by == SortBy::Value) {

@@ -12,6 +12,7 @@ use crate::components::cite::Cite;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
+use crate::components::status::IssueText;
 use crate::core::annotate::annotate;
 use crate::core::corpus::Issue;
 use crate::core::items::{ItemRef, Kind};
@@ -100,7 +101,10 @@ fn ItemView(id: String) -> impl IntoView {
         url: crate::web::app_url(&path),
     };
 
-    let body = match item {
+    let body = if !library.has_text(&issue.meta.id) {
+        view! { <IssueText issue=issue.meta.id.clone()/> }.into_any()
+    } else {
+        match item {
         ItemRef::Article(a) => view! {
             <p class="meta">{tr("来源：", "Outlet: ")}{a.outlet.clone()}</p>
             <div class="prose" data-testid="item-body">
@@ -186,6 +190,7 @@ fn ItemView(id: String) -> impl IntoView {
         }
         .into_any(),
         ItemRef::Policy(_) => ().into_any(),
+        }
     };
 
     view! {

@@ -3,6 +3,7 @@
 //! `map?measure=policies|figures|mentions[&city=<id>]`. Each tile is a link; tapping one shows
 //! the city's policies, figures and articles below the map. A table gives the same numbers.
 
+use crate::core::order;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -332,7 +333,7 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
 fn table_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView + use<> {
     let tiles = tiles(&lib.corpus);
     let mut sorted: Vec<&Tile> = tiles.iter().collect();
-    sorted.sort_by_key(|t| group_index(t.group));
+    order::sort_by_key(&mut sorted, |t| group_index(t.group));
     let rows: Vec<_> = sorted
         .iter()
         .map(|t| {

@@ -11,6 +11,7 @@ use crate::components::cite::Cite;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
+use crate::components::status::IssueText;
 use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
@@ -34,7 +35,7 @@ pub fn PolicyPage() -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match library.find(&id) {
             Some((issue, ItemRef::Policy(p))) => {
-                view! { <PolicyView policy=p.clone() themes=issue.themes_of(&p.id).to_vec() issue_title=issue.meta.title.clone()/> }
+                view! { <PolicyView policy=p.clone() themes=issue.themes_of(&p.id).to_vec() issue_id=issue.meta.id.clone() issue_title=issue.meta.title.clone()/> }
                     .into_any()
             }
             _ => view! { <NotFound/> }.into_any(),
@@ -43,8 +44,14 @@ pub fn PolicyPage() -> impl IntoView {
 }
 
 #[component]
-fn PolicyView(policy: Policy, themes: Vec<String>, issue_title: String) -> impl IntoView {
+fn PolicyView(
+    policy: Policy,
+    themes: Vec<String>,
+    issue_id: String,
+    issue_title: String,
+) -> impl IntoView {
     let library = use_library();
+    let has_text = library.has_text(&issue_id);
     let lang = use_lang();
     let p = policy;
     let region = library
@@ -128,7 +135,11 @@ fn PolicyView(policy: Policy, themes: Vec<String>, issue_title: String) -> impl 
                 <dd>"《参考》"{issue_title}" · "{p.place.section.clone()}" · "{format!("({})", p.place.ordinal)}</dd>
             </dl>
             <h2>{tr("简介", "Summary")}</h2>
-            <p class="summary" data-testid="policy-summary">{p.summary.clone()}</p>
+            {if has_text {
+                view! { <p class="summary" data-testid="policy-summary">{p.summary.clone()}</p> }.into_any()
+            } else {
+                view! { <IssueText issue=issue_id/> }.into_any()
+            }}
             <p class="tags" aria-label=tr("主题（编者标注）", "Themes (editors' tags)")>
                 <span class="editorial-note">{tr("主题（编者标注）：", "Themes (our tags): ")}</span>
                 <ThemeChips themes/>

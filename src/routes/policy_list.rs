@@ -94,6 +94,9 @@ fn csv_rows(rows: &[Row]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Policy cards drawn at first and per "show more".
+const LIST_PAGE: usize = 50;
+
 #[component]
 pub fn PolicyList() -> impl IntoView {
     let library = use_library();
@@ -105,12 +108,21 @@ pub fn PolicyList() -> impl IntoView {
     let lib = library.clone();
     let listing = Memo::new(move |_| list(&lib.corpus, &lib.index, &state.get()).summary());
 
+    // Cards are drawn a page at a time: a long list (a series of many issues) costs no more
+    // to show than its first page.
+    let shown = RwSignal::new(LIST_PAGE);
+    Effect::watch(
+        move || state.get(),
+        move |_, _, _| shown.set(LIST_PAGE),
+        false,
+    );
     let lib = library.clone();
     let results = move || {
         listing
             .get()
             .ids
             .iter()
+            .take(shown.get())
             .filter_map(|id| match lib.find(id) {
                 Some((issue, ItemRef::Policy(p))) => {
                     Some((p.clone(), issue.themes_of(id).to_vec()))
@@ -319,7 +331,21 @@ pub fn PolicyList() -> impl IntoView {
                     </div>
                     {facets}
                 </aside>
-                <ol class="cards plain" data-testid="policy-results">{results}</ol>
+                <div class="list-main">
+                    <ol class="cards plain" data-testid="policy-results">{results}</ol>
+                    {move || {
+                        let rest = listing.with(|l| l.ids.len()).saturating_sub(shown.get());
+                        (rest > 0).then(|| view! {
+                            <button type="button" class="more" data-testid="show-more"
+                                on:click=move |_| shown.update(|n| *n += LIST_PAGE)>
+                                {move || match lang.get() {
+                                    Lang::Zh => format!("再显示 {} 份（还有 {rest} 份）", rest.min(LIST_PAGE)),
+                                    Lang::En => format!("Show {} more ({rest} left)", rest.min(LIST_PAGE)),
+                                }}
+                            </button>
+                        })
+                    }}
+                </div>
             </div>
         </section>
     }

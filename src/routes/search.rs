@@ -6,12 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::app::use_library;
 use crate::components::saved::StarButton;
 use crate::core::search::{Group, Index, Query, Segment};
 use crate::core::url::{format_query, parse_query};
 use crate::i18n::{tr, use_lang, Lang};
-use crate::web::app_path;
+use crate::store::use_store;
+use crate::web::{app_path, measured};
 
 /// The query text of a search URL (`q`), cut to a sane length; other parameters are ignored.
 pub fn query_of(search: &str) -> String {
@@ -20,6 +20,20 @@ pub fn query_of(search: &str) -> String {
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v.chars().take(crate::core::listing::MAX_Q).collect())
         .unwrap_or_default()
+}
+
+/// Hits listed per group when every group is shown.
+const PER_GROUP: usize = 5;
+/// Hits listed when one group is shown.
+const GROUP_LIMIT: usize = 200;
+
+/// The group a search URL narrows to (`group`), if it names one.
+fn group_of(search: &str) -> Option<Group> {
+    let key = parse_query(search)
+        .into_iter()
+        .find(|(k, _)| k == "group")
+        .map(|(_, v)| v)?;
+    Group::all().into_iter().find(|g| g.key() == key)
 }
 
 /// Snippet segments as text nodes, matches inside <mark>.
@@ -39,16 +53,48 @@ pub fn Snippet(segments: Vec<Segment>) -> impl IntoView {
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let library = use_library();
+    let store = use_store();
     let lang = use_lang();
     let location = use_location();
     let q = Memo::new(move |_| query_of(&location.search.get()));
-    let lib = library.clone();
-    let hits = Memo::new(move |_| lib.index.search(&Query::parse(&q.get())));
+    // Follows the library: results widen as the other issues' catalog and texts arrive.
+    let hits = Memo::new(move |_| {
+        let query = Query::parse(&q.get());
+        store
+            .library
+            .with(|lib| measured("cankao-search", || lib.index.search(&query)))
+    });
+    let coverage = move || {
+        let outlined = store.library.with(|lib| lib.outlined_count());
+        (outlined > 0).then(|| {
+            let text = match lang.get() {
+                Lang::Zh => format!("另有 {outlined} 期只载入了目录：其中的内容按标题、文号、发文机关、地区和主题检索；打开其中一项后，那一期的正文也可检索。"),
+                Lang::En => format!("{outlined} more issues are loaded as a catalog only: their items are found by title, document number, issuer, region and theme; once you open one, that issue's text is searched too."),
+            };
+            view! { <p class="meta" data-testid="search-coverage">{text}</p> }
+        })
+    };
+    let only = Memo::new(move |_| group_of(&location.search.get()));
+    let href_for = move |group: Option<Group>| {
+        format!(
+            "search{}",
+            format_query(&[
+                ("q", q.get_untracked()),
+                (
+                    "group",
+                    group.map(|g| g.key().to_string()).unwrap_or_default()
+                ),
+            ])
+        )
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
+        let group = only.get_untracked().map(|g| g.key().to_string());
         use_navigate()(
-            &app_path(&format!("search{}", format_query(&[("q", text)]))),
+            &app_path(&format!(
+                "search{}",
+                format_query(&[("q", text), ("group", group.unwrap_or_default())])
+            )),
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -56,35 +102,72 @@ pub fn SearchPage() -> impl IntoView {
             },
         );
     };
+    // Only the hits shown get a card and a snippet: a few per group on the overview, more
+    // in one group's own view. A keystroke then costs the same at any corpus size.
     let results = move || {
-        let hits = hits.get();
-        Index::grouped(&hits)
-            .into_iter()
-            .map(|(group_of, group)| {
-                let n = group.len();
-                let items = group
+        let query = Query::parse(&q.get());
+        let only = only.get();
+        store.library.with(|lib| {
+            hits.with(|hits| {
+                Index::grouped(hits)
                     .into_iter()
-                    .map(|h| {
-                        let star = matches!(h.group, Group::Item(_)).then(|| view! { <StarButton id=h.id.clone()/> });
+                    .filter(|(g, _)| only.is_none_or(|o| o == *g))
+                    .map(|(group_of, group)| {
+                        let n = group.len();
+                        let shown = if only.is_some() { GROUP_LIMIT } else { PER_GROUP };
+                        let items = group
+                            .iter()
+                            .take(shown)
+                            .map(|h| {
+                                let entry = lib.index.entry(h);
+                                let star = matches!(h.group, Group::Item(_)).then(|| view! { <StarButton id=h.id.clone()/> });
+                                view! {
+                                    <li class="card hit" data-testid="hit" data-id=h.id.clone() data-kind=h.group.key()>
+                                        <div class="card-head">
+                                            <a class="card-title" href=entry.href.clone()>{entry.title.clone()}</a>
+                                            {star}
+                                        </div>
+                                        <p class="snippet"><Snippet segments=lib.index.snippet(h, &query)/></p>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        let more = (n > shown).then(|| match only {
+                            None => view! {
+                                <a class="more" href=href_for(Some(group_of)) data-testid=format!("more-{}", group_of.key())>
+                                    {move || match lang.get() {
+                                        Lang::Zh => format!("查看全部 {n} 条"),
+                                        Lang::En => format!("See all {n}"),
+                                    }}
+                                </a>
+                            }
+                            .into_any(),
+                            Some(_) => view! {
+                                <p class="meta">{tr(
+                                    "只列出最相关的 200 条；加一个词可以缩小范围。",
+                                    "Only the 200 best matches are listed; add a word to narrow the search.",
+                                )}</p>
+                            }
+                            .into_any(),
+                        });
                         view! {
-                            <li class="card hit" data-testid="hit" data-id=h.id.clone() data-kind=h.group.key()>
-                                <div class="card-head">
-                                    <a class="card-title" href=h.href.clone()>{h.title.clone()}</a>
-                                    {star}
-                                </div>
-                                <p class="snippet"><Snippet segments=h.snippet.clone()/></p>
-                            </li>
+                            <section class="hit-group" data-testid=format!("group-{}", group_of.key())>
+                                <h2>{move || if lang.get() == Lang::En { group_of.en() } else { group_of.zh() }}<span class="count">{n}</span></h2>
+                                <ol class="cards plain">{items}</ol>
+                                {more}
+                            </section>
                         }
                     })
-                    .collect_view();
-                view! {
-                    <section class="hit-group" data-testid=format!("group-{}", group_of.key())>
-                        <h2>{move || if lang.get() == Lang::En { group_of.en() } else { group_of.zh() }}<span class="count">{n}</span></h2>
-                        <ol class="cards plain">{items}</ol>
-                    </section>
-                }
+                    .collect_view()
             })
-            .collect_view()
+        })
+    };
+    let back = move || {
+        only.get().map(|_| {
+            view! {
+                <a class="more" href=href_for(None) data-testid="all-groups">{tr("← 所有类别的结果", "← Results of every kind")}</a>
+            }
+        })
     };
     view! {
         <Title text=tr("搜索", "Search")/>
@@ -107,7 +190,9 @@ pub fn SearchPage() -> impl IntoView {
                     }
                 }}
             </p>
+            {back}
             {results}
+            {coverage}
             <p class="meta">{tr("多个词用空格分开时，结果需同时包含所有词。", "Several words separated by spaces must all match.")}</p>
         </section>
     }

@@ -62,7 +62,9 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   // Pinyin initials of an issuer: gwy → 国务院.
   await search.type('gwy');
   const guowuyuan = corpus.policies.find((p) => p.issuers.includes('国务院'));
+  await page.goto(server.base + 'search?q=gwy&group=policy');
   await page.locator(`#app [data-testid="hit"][data-id="${guowuyuan.id}"]`).waitFor();
+  await search.open('search/');
 
   // A document number in any bracket or spacing finds that document first.
   const target = byNumber('粤府〔2021〕53号');
@@ -78,6 +80,20 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   await search.type('人才');
   await page.locator('#app [data-testid="group-problem"]').waitFor();
   await page.locator('#app [data-testid="group-policy"]').waitFor();
+
+  // Each group lists its best five; its own view (in the URL) lists every hit.
+  await search.type('制造业');
+  const policyGroup = page.locator('#app [data-testid="group-policy"]');
+  await page.locator('#app [data-testid="more-policy"]').waitFor();
+  const total = Number(await policyGroup.locator('h2 .count').textContent());
+  assert.ok(total > 5, `制造业 finds ${total} policies`);
+  assert.equal(await policyGroup.locator('[data-testid="hit"]').count(), 5);
+  await page.locator('#app [data-testid="more-policy"]').click();
+  await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="hit"][data-kind="policy"]').length === n, total);
+  assert.match(search.relativeUrl(), /group=policy/);
+  assert.equal(await page.locator('#app [data-testid="group-problem"]').count(), 0, 'one group only');
+  await page.locator('#app [data-testid="all-groups"]').click();
+  await page.locator('#app [data-testid="group-problem"]').waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

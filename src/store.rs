@@ -1,0 +1,128 @@
+//! The data as the views see it: a library that grows while the reader reads. The first view
+//! has the manifest and one issue; the other issues' outlines (the catalog) follow in the
+//! background, and an issue's texts arrive when one of its items is opened. Each of these later
+//! loads can fail on its own: only the part that needed it says so and offers a retry.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::core::library::Library;
+use crate::data::{fetch_catalog_part, fetch_issue, Fetched, LoadError, Loaded};
+
+/// A load that has not (yet) succeeded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Under way: `done` of `total` files have arrived.
+    Loading {
+        done: usize,
+        total: usize,
+    },
+    Failed(LoadError),
+}
+
+/// The loaded data, provided by context below the root.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// Everything loaded so far, indexed; replaced (never mutated) when more arrives.
+    pub library: RwSignal<Arc<Library>>,
+    fetched: StoredValue<Fetched>,
+    /// The catalog of the other issues, while it is not complete.
+    pub catalog: RwSignal<Option<Pending>>,
+    /// Issues whose texts were asked for and have not arrived, by issue id.
+    pub issues: RwSignal<BTreeMap<String, Pending>>,
+}
+
+impl Store {
+    /// Provides the store and starts loading the catalog when some issue is missing from it.
+    pub fn provide(loaded: Loaded) -> Store {
+        let store = Store {
+            library: RwSignal::new(Arc::new(loaded.library)),
+            fetched: StoredValue::new(loaded.fetched),
+            catalog: RwSignal::new(None),
+            issues: RwSignal::new(BTreeMap::new()),
+        };
+        provide_context(store);
+        store.load_catalog();
+        store
+    }
+
+    /// Fetches the catalog's files one after the other (each parses in its own task, so none
+    /// blocks the page for long), then indexes every issue's outline at once.
+    pub fn load_catalog(self) {
+        if !self.fetched.with_value(Fetched::needs_catalog) {
+            return;
+        }
+        let files = self.fetched.with_value(|f| f.manifest.catalog.clone());
+        let total = files.len();
+        self.catalog.set(Some(Pending::Loading { done: 0, total }));
+        spawn_local(async move {
+            let mut outlines = Vec::new();
+            for (done, file) in files.iter().enumerate() {
+                match fetch_catalog_part(file).await {
+                    Ok(part) => outlines.extend(part),
+                    Err(e) => return self.catalog.set(Some(Pending::Failed(e))),
+                }
+                self.catalog.set(Some(Pending::Loading {
+                    done: done + 1,
+                    total,
+                }));
+            }
+            let mut next = self.fetched.get_value();
+            next.add_outlines(outlines);
+            match self.replace(next) {
+                Ok(()) => self.catalog.set(None),
+                Err(e) => self.catalog.set(Some(Pending::Failed(e))),
+            }
+        });
+    }
+
+    /// Starts loading an issue's texts unless they are loaded or on their way.
+    pub fn load_issue(self, issue_id: &str) {
+        let id = issue_id.to_string();
+        let loading = self
+            .issues
+            .with_untracked(|m| matches!(m.get(&id), Some(Pending::Loading { .. })));
+        if loading || self.library.with_untracked(|l| l.has_text(&id)) {
+            return;
+        }
+        let Some(entry) = self.fetched.with_value(|f| f.entry(&id).cloned()) else {
+            return;
+        };
+        self.issues.update(|m| {
+            m.insert(id.clone(), Pending::Loading { done: 0, total: 1 });
+        });
+        spawn_local(async move {
+            let result = match fetch_issue(&entry).await {
+                Ok(shipped) => {
+                    let mut next = self.fetched.get_value();
+                    next.add_issue(shipped);
+                    self.replace(next)
+                }
+                Err(e) => Err(e),
+            };
+            self.issues.update(|m| match result {
+                Ok(()) => {
+                    m.remove(&id);
+                }
+                Err(e) => {
+                    m.insert(id.clone(), Pending::Failed(e));
+                }
+            });
+        });
+    }
+
+    /// Indexes `next` and, when it holds together, makes it what the views show.
+    fn replace(self, next: Fetched) -> Result<(), LoadError> {
+        let library = next.library()?;
+        self.fetched.set_value(next);
+        self.library.set(Arc::new(library));
+        Ok(())
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

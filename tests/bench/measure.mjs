@@ -1,0 +1,287 @@
+// Measurements in Debian's Chromium through playwright-core: first-view bytes, load timings,
+// search latency per keystroke and memory after load. Every run gets a fresh browser context
+// (empty cache and storage) with service workers blocked, at phone size.
+import { throttling } from 'lighthouse/core/config/constants.js';
+import { chromium } from 'playwright-core';
+
+import { installProbe } from './probe.mjs';
+import { QUERIES, TIMING_QUERY, keystrokesOf } from './queries.mjs';
+import { max, median, percentile, sum } from './stats.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const CPU_SLOWDOWN = 4;
+const RUN_TIMEOUT_MS = 180_000;
+const IDLE_MS = 1000;
+
+// Lighthouse's own slow-4G figures for DevTools throttling, converted the way Lighthouse
+// converts them (core/lib/emulation.js): kbps to bytes per second.
+const slow4g = throttling.mobileSlow4G;
+export const NETWORKS = {
+  none: null,
+  slow4g: {
+    offline: false,
+    latency: slow4g.requestLatencyMs,
+    downloadThroughput: Math.floor((slow4g.downloadThroughputKbps * 1024) / 8),
+    uploadThroughput: Math.floor((slow4g.uploadThroughputKbps * 1024) / 8),
+  },
+};
+
+/** The two first views measured, with what shows that the app has rendered each. */
+export const PAGES = {
+  home: { path: '', rendered: '#app [data-testid="home"]' },
+  policy: { path: 'policy/yuefu-2021-53/', rendered: '#app [data-testid="policy-title"]' },
+};
+const SEARCH_PAGE = { path: 'search/', rendered: '#app [data-testid="search-page"]' };
+const SEARCH_INPUT = '#app [data-testid="search-input"]';
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A phone-sized page in a new context, its CDP session, optional CPU and network throttling,
+ * and the in-page probe. `page.errors` collects uncaught errors for the report.
+ */
+async function openPage(browser, { cpu, network, probe }) {
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  await page.addInitScript(installProbe, probe);
+  return { context, page, cdp };
+}
+
+/** Navigates and waits for the probe: the app rendered (and answered, if asked to). */
+async function openAndWait(page, url) {
+  await page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
+  await withTimeout(page.evaluate(() => window.__bench.done), RUN_TIMEOUT_MS, url);
+  const state = await page.evaluate(() => ({
+    renderedAt: window.__bench.renderedAt,
+    answeredAt: window.__bench.answeredAt,
+    error: window.__bench.error,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  if (state.error) throw new Error(state.error);
+  return state;
+}
+
+/** Runs `measure(page, cdp)` on a fresh page and always closes its context. */
+async function onFreshPage(browser, options, measure) {
+  const { context, page, cdp } = await openPage(browser, options);
+  try {
+    return { ...(await measure(page, cdp)), pageErrors: page.errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Every response of the first view of `url`, from navigation until the app has rendered and
+ * the network has been idle for a second, with each file's raw, gzip and brotli sizes.
+ */
+export async function measureFirstViewBytes(browser, server, base, pageSpec) {
+  return onFreshPage(browser, { probe: { rendered: pageSpec.rendered } }, async (page, cdp) => {
+    const requests = new Map();
+    let inFlight = 0;
+    let lastActivity = Date.now();
+    const touch = () => { lastActivity = Date.now(); };
+    cdp.on('Network.requestWillBeSent', (e) => {
+      touch();
+      if (!requests.has(e.requestId)) inFlight++;
+      requests.set(e.requestId, { url: e.request.url });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      touch();
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      Object.assign(requests.get(e.requestId) ?? {}, {
+        status: e.response.status,
+        contentType: e.response.mimeType,
+        encoding: headers['content-encoding'] ?? null,
+      });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      touch();
+      inFlight--;
+      Object.assign(requests.get(e.requestId) ?? {}, { transferred: e.encodedDataLength });
+    });
+    cdp.on('Network.loadingFailed', (e) => {
+      touch();
+      inFlight--;
+      Object.assign(requests.get(e.requestId) ?? {}, { failed: e.errorText });
+    });
+
+    await openAndWait(page, base + pageSpec.path);
+    const deadline = Date.now() + RUN_TIMEOUT_MS;
+    while ((inFlight > 0 || Date.now() - lastActivity < IDLE_MS) && Date.now() < deadline) await sleep(100);
+
+    const files = [...requests.values()]
+      .filter((r) => r.url.startsWith(server.origin))
+      .map((r) => {
+        const url = new URL(r.url);
+        const served = server.resolve(url.pathname);
+        return {
+          path: url.pathname + url.search,
+          status: r.status ?? null,
+          contentType: r.contentType ?? null,
+          encoding: r.encoding ?? null,
+          transferred: r.transferred ?? null,
+          ...(r.failed ? { failed: r.failed } : {}),
+          file: served.file ?? null,
+          ...(served.file ? server.sizes(served.file) : { raw: null, gzip: null, br: null }),
+        };
+      });
+    const total = (key) => sum(files.map((f) => f[key]));
+    return {
+      files,
+      totals: { requests: files.length, raw: total('raw'), gzip: total('gzip'), br: total('br'), transferred: total('transferred') },
+    };
+  });
+}
+
+/**
+ * Cold loads of `pageSpec` at 4× CPU on `network`, `runs` times: first contentful paint, the
+ * app rendered, and the search answering (typed as soon as the app rendered), all in ms from
+ * navigation start; medians over the runs.
+ */
+export async function measureTimings(browser, base, pageName, networkName, runs) {
+  const pageSpec = PAGES[pageName];
+  const options = {
+    cpu: CPU_SLOWDOWN,
+    network: NETWORKS[networkName],
+    probe: { rendered: pageSpec.rendered, interaction: pageName, query: TIMING_QUERY },
+  };
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    try {
+      samples.push(await onFreshPage(browser, options, async (page) => {
+        const state = await openAndWait(page, base + pageSpec.path);
+        return { fcpMs: state.fcp, renderedMs: state.renderedAt, interactiveMs: state.answeredAt };
+      }));
+    } catch (error) {
+      samples.push({ error: String(error) });
+    }
+  }
+  const medianOf = (key) => median(samples.map((s) => s[key]));
+  return {
+    median: { fcpMs: medianOf('fcpMs'), renderedMs: medianOf('renderedMs'), interactiveMs: medianOf('interactiveMs') },
+    runs: samples,
+  };
+}
+
+/** Median and p95 of a list of per-keystroke figures. */
+const spread = (values) => ({ median: median(values), p95: percentile(values, 95), max: max(values), n: values.filter((v) => v != null).length });
+
+/**
+ * Search latency at 4× CPU: every query of QUERIES typed keystroke by keystroke (synthetic
+ * input events), each timed from the input event to the paint after the DOM changed, with
+ * the app's own `cankao-search` measures; then the same keystrokes as trusted input for the
+ * Event Timing cross-check. Long tasks after the app rendered are collected over the session.
+ */
+export async function measureSearchLatency(browser, base) {
+  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: SEARCH_PAGE.rendered } };
+  return onFreshPage(browser, options, async (page) => {
+    await openAndWait(page, base + SEARCH_PAGE.path);
+    await sleep(IDLE_MS);
+
+    const queries = [];
+    for (const query of QUERIES) {
+      await page.evaluate(() => window.__bench.clear());
+      const keystrokes = [];
+      for (const value of keystrokesOf(query)) {
+        const k = await page.evaluate((v) => window.__bench.keystroke(v), value);
+        // The app's measures for one keystroke, added up: the time the user waits for.
+        keystrokes.push({ ...k, computeMs: k.computeMs.length ? sum(k.computeMs) : null, computeMeasures: k.computeMs.length });
+      }
+      queries.push({
+        query,
+        keystrokes,
+        inputToPaintMs: spread(keystrokes.map((k) => k.inputToPaintMs)),
+        computeMs: spread(keystrokes.map((k) => k.computeMs)),
+      });
+    }
+
+    await page.evaluate(() => window.__bench.watchTrustedInput());
+    let trustedCount = 0;
+    for (const query of QUERIES) {
+      await page.evaluate(() => window.__bench.clear());
+      await page.focus(SEARCH_INPUT);
+      let typed = '';
+      for (const value of keystrokesOf(query)) {
+        await page.keyboard.insertText(value.slice(typed.length));
+        typed = value;
+        trustedCount++;
+        await page.waitForFunction((n) => window.__bench.trustedInputs.length >= n, trustedCount, { timeout: 30_000 });
+      }
+    }
+    const { trustedInputs, inputEventTimings, longTasks, renderedAt } = await page.evaluate(() => ({
+      trustedInputs: window.__bench.trustedInputs,
+      inputEventTimings: window.__bench.inputEventTimings,
+      longTasks: window.__bench.longTasks,
+      renderedAt: window.__bench.renderedAt,
+    }));
+
+    const all = queries.flatMap((q) => q.keystrokes);
+    const longTasksAfterLoad = longTasks.filter((t) => t.startMs >= renderedAt);
+    return {
+      keystrokes: all.length,
+      inputToPaintMs: spread(all.map((k) => k.inputToPaintMs)),
+      computeMs: spread(all.map((k) => k.computeMs)),
+      keystrokesWithoutDomChange: all.filter((k) => !k.domChanged).length,
+      trustedInput: {
+        keystrokes: trustedInputs.length,
+        inputToPaintMs: spread(trustedInputs.map((k) => k.inputToPaintMs)),
+        // The Event Timing API reports only events of 16 ms or more, rounded to 8 ms.
+        eventTiming: {
+          entriesOver16Ms: inputEventTimings.length,
+          maxDurationMs: max(inputEventTimings.map((e) => e.durationMs)),
+        },
+      },
+      longTasksAfterLoad: {
+        count: longTasksAfterLoad.length,
+        maxMs: max(longTasksAfterLoad.map((t) => t.durationMs)),
+        tasks: longTasksAfterLoad,
+      },
+      queries,
+    };
+  });
+}
+
+/** The JS heap (and the wasm memory) on home, once the app has rendered and idled a second. */
+export async function measureMemory(browser, base) {
+  return onFreshPage(browser, { probe: { rendered: PAGES.home.rendered } }, async (page, cdp) => {
+    await openAndWait(page, base + PAGES.home.path);
+    await sleep(IDLE_MS);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfterGc = await cdp.send('Runtime.getHeapUsage');
+    return {
+      jsHeapUsedBytes: metric('JSHeapUsedSize'),
+      jsHeapTotalBytes: metric('JSHeapTotalSize'),
+      heapUsage: heap,
+      jsHeapUsedAfterGcBytes: heapAfterGc.usedSize,
+      wasmMemoryBytes: await page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? null),
+    };
+  });
+}
