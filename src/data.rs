@@ -7,7 +7,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 use crate::core::corpus::{IssueEntry, Manifest, ShippedIssue};
-use crate::core::library::Library;
+use crate::core::library::{Library, LibraryBuilder};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -88,19 +88,27 @@ pub struct Fetched {
 
 impl Fetched {
     /// The library over what has arrived: each issue in full where its file has, else its
-    /// outline; checked against itself and indexed.
-    pub fn library(&self) -> Result<Library, LoadError> {
-        let shipped = self
-            .manifest
-            .issues
-            .iter()
-            .filter_map(|e| self.full.get(&e.id).or_else(|| self.outlines.get(&e.id)))
-            .cloned()
-            .collect();
-        crate::web::measured("cankao-library", || {
-            Library::new(self.manifest.registry.clone(), shipped)
-        })
-        .map_err(|failures| LoadError::Invalid {
+    /// outline; checked against itself and indexed, an issue or a few outlines per task.
+    pub async fn library(&self) -> Result<Library, LoadError> {
+        let mut builder = LibraryBuilder::new(self.manifest.registry.clone());
+        let mut work = 0;
+        for entry in &self.manifest.issues {
+            let Some(shipped) = self
+                .full
+                .get(&entry.id)
+                .or_else(|| self.outlines.get(&entry.id))
+            else {
+                continue;
+            };
+            builder.add(shipped.clone());
+            // An issue's texts weigh about as much as four outlines.
+            work += if shipped.outline { 1 } else { 4 };
+            if work >= 4 {
+                crate::web::next_task().await;
+                work = 0;
+            }
+        }
+        builder.finish().map_err(|failures| LoadError::Invalid {
             failures: failures.iter().map(ToString::to_string).collect(),
         })
     }
@@ -172,7 +180,9 @@ pub async fn load() -> Result<Loaded, LoadError> {
     if let Some(entry) = first {
         fetched.add_issue(fetch_issue(&entry).await?);
     }
-    let library = fetched.library()?;
+    // Parsing, indexing and drawing the first view each get a task of their own.
+    crate::web::next_task().await;
+    let library = fetched.library().await?;
     let previous = crate::storage::get(DATA_VERSION_KEY);
     crate::storage::set(DATA_VERSION_KEY, &version);
     Ok(Loaded {

@@ -29,6 +29,8 @@ pub struct Store {
     /// Everything loaded so far, indexed; replaced (never mutated) when more arrives.
     pub library: RwSignal<Arc<Library>>,
     fetched: StoredValue<Fetched>,
+    /// Counts changes to `fetched`: a library built from an older state is not shown.
+    generation: StoredValue<u64>,
     /// The catalog of the other issues, while it is not complete.
     pub catalog: RwSignal<Option<Pending>>,
     /// Issues whose texts were asked for and have not arrived, by issue id.
@@ -41,6 +43,7 @@ impl Store {
         let store = Store {
             library: RwSignal::new(Arc::new(loaded.library)),
             fetched: StoredValue::new(loaded.fetched),
+            generation: StoredValue::new(0),
             catalog: RwSignal::new(None),
             issues: RwSignal::new(BTreeMap::new()),
         };
@@ -72,7 +75,7 @@ impl Store {
             }
             let mut next = self.fetched.get_value();
             next.add_outlines(outlines);
-            match self.replace(next) {
+            match self.replace(next).await {
                 Ok(()) => self.catalog.set(None),
                 Err(e) => self.catalog.set(Some(Pending::Failed(e))),
             }
@@ -99,7 +102,7 @@ impl Store {
                 Ok(shipped) => {
                     let mut next = self.fetched.get_value();
                     next.add_issue(shipped);
-                    self.replace(next)
+                    self.replace(next).await
                 }
                 Err(e) => Err(e),
             };
@@ -114,12 +117,31 @@ impl Store {
         });
     }
 
-    /// Indexes `next` and, when it holds together, makes it what the views show.
-    fn replace(self, next: Fetched) -> Result<(), LoadError> {
-        let library = next.library()?;
-        self.fetched.set_value(next);
-        self.library.set(Arc::new(library));
-        Ok(())
+    /// Records `next`, indexes it (over several tasks) and, when it holds together and nothing
+    /// newer arrived meanwhile, makes it what the views show. A newer arrival builds its own
+    /// library, which includes this one's data.
+    async fn replace(self, next: Fetched) -> Result<(), LoadError> {
+        let previous = self.fetched.get_value();
+        self.fetched.set_value(next.clone());
+        self.generation.update_value(|g| *g += 1);
+        let built_from = self.generation.get_value();
+        let built = next.library().await;
+        let current = self.generation.get_value() == built_from;
+        match built {
+            Ok(library) => {
+                if current {
+                    self.library.set(Arc::new(library));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // Data that does not hold together is dropped again.
+                if current {
+                    self.fetched.set_value(previous);
+                }
+                Err(e)
+            }
+        }
     }
 }
 

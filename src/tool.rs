@@ -304,10 +304,17 @@ pub fn secure(html: &str, out: &Path) -> Result<String, String> {
         let file = quoted.trim_matches('\'').trim_start_matches("./");
         let bytes = std::fs::read(out.join(file)).map_err(|e| format!("{file}: {e}"))?;
         let integrity = format!("sha384-{}", b64_digest::<sha2::Sha384>(&bytes));
+        // The wasm is fetched once the prerendered page has painted (or after half a second
+        // in a tab that does not paint): on a slow link its 450 KB would otherwise compete with
+        // the page's own HTML and CSS for the first paint.
         html.replace_range(
             start..end,
-            &format!("fetch({quoted}, {{ integrity: '{integrity}' }})"),
+            &format!(
+                "new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); \
+                 setTimeout(painted, 500); }}).then(() => fetch({quoted}, {{ integrity: '{integrity}' }}))"
+            ),
         );
+        html = without_wasm_preload(&html);
     }
     let hashes: Vec<String> = inline_scripts(&html)
         .into_iter()
@@ -332,6 +339,23 @@ pub fn secure(html: &str, out: &Path) -> Result<String, String> {
         + charset.len();
     html.insert_str(at, &meta);
     Ok(html)
+}
+
+/// Trunk's `<link rel="preload">` of the wasm, which would start its download before the
+/// first paint, removed.
+fn without_wasm_preload(html: &str) -> String {
+    let Some(at) = html.find("<link rel=\"preload\"") else {
+        return html.to_string();
+    };
+    let Some(len) = html[at..].find('>') else {
+        return html.to_string();
+    };
+    let tag = &html[at..=at + len];
+    if tag.contains("type=\"application/wasm\"") {
+        format!("{}{}", &html[..at], &html[at + len + 1..])
+    } else {
+        html.to_string()
+    }
 }
 
 /// For hosts that serve `404.html` at any unknown path: the page cannot know its depth, so a

@@ -22,6 +22,17 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// Ends the current task and resumes in a new one, so that the browser can paint and handle
+/// input between the steps of a long piece of work.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Runs `f` and records how long it took as a User Timing measure named `name`, which the
 /// benchmark (scripts/bench.sh) reads from the page.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {

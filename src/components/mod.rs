@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod cite;
+pub mod later;
 pub mod layout;
 pub mod related;
 pub mod saved;

@@ -358,6 +358,16 @@ pub struct Registry {
     pub indicators: Vec<Indicator>,
 }
 
+impl Registry {
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn theme(&self, key: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.key == key)
+    }
+}
+
 /// `data/manifest.json` as shipped: the registries and a summary of each issue, so the
 /// first view knows what exists before it loads any issue's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -406,11 +416,11 @@ impl Corpus {
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.registry.regions.iter().find(|r| r.id == id)
+        self.registry.region(id)
     }
 
     pub fn theme(&self, key: &str) -> Option<&Theme> {
-        self.registry.themes.iter().find(|t| t.key == key)
+        self.registry.theme(key)
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {

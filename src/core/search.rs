@@ -6,7 +6,7 @@
 use super::order;
 use std::collections::BTreeMap;
 
-use super::corpus::{Corpus, Figure, Issue};
+use super::corpus::{Figure, Issue, Registry};
 use super::ids::DocNumber;
 use super::items::{ItemRef, Kind};
 use super::validate::format_number;
@@ -32,10 +32,17 @@ fn normalized_char(c: char) -> impl Iterator<Item = char> {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         _ => c,
     };
-    (!c.is_whitespace())
-        .then(|| folded.to_lowercase())
-        .into_iter()
-        .flatten()
+    // CJK punctuation, kana and ideographs have no case: skip the case tables for the bulk of
+    // the corpus (this runs over every text when the app indexes an issue).
+    let caseless = ('\u{3000}'..='\u{9fff}').contains(&folded);
+    let (plain, cased) = if c.is_whitespace() {
+        (None, None)
+    } else if caseless || folded.is_ascii() {
+        (Some(folded.to_ascii_lowercase()), None)
+    } else {
+        (None, Some(folded.to_lowercase()))
+    };
+    plain.into_iter().chain(cased.into_iter().flatten())
 }
 
 /// A parsed query.
@@ -132,6 +139,47 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    /// Every entry's normalized fields in one text, so that a term is looked for in a single
+    /// pass and only the entries it occurs in are scored.
+    text: Haystack,
+    /// The same for pinyin keys.
+    keys: Haystack,
+    /// Entries that have a 文号.
+    numbered: Vec<usize>,
+}
+
+/// Texts of many entries joined by a separator (a newline: normalized text has none), with
+/// where each entry's part starts.
+#[derive(Debug, Clone, Default)]
+struct Haystack {
+    text: String,
+    /// (byte offset where the entry's part starts, entry position), by offset.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Haystack {
+    fn push<'a>(&mut self, entry: usize, parts: impl Iterator<Item = &'a str>) {
+        self.starts.push((self.text.len(), entry));
+        for part in parts {
+            self.text.push_str(part);
+            self.text.push('\n');
+        }
+    }
+
+    /// The entries whose text holds `term`, in order, each once.
+    fn entries_with(&self, term: &str, out: &mut Vec<usize>) {
+        for (at, _) in self.text.match_indices(term) {
+            let owner = self.starts[self.starts.partition_point(|(s, _)| *s <= at) - 1].1;
+            if out.last() != Some(&owner) {
+                out.push(owner);
+            }
+        }
+    }
+}
+
+/// Whether a term may be pinyin (keys are ASCII letters and digits).
+fn is_pinyin_like(term: &str) -> bool {
+    term.chars().all(|c| c.is_ascii_alphanumeric()) && term.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 fn field(weight: u32, text: &str) -> Field {
@@ -142,18 +190,18 @@ fn field(weight: u32, text: &str) -> Field {
     }
 }
 
-fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -> Entry {
+fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -> Entry {
     let mut fields = vec![field(W_TITLE, item.title())];
     let mut meta: Vec<String> = item
         .regions()
         .iter()
-        .filter_map(|r| corpus.region(r).map(|r| r.name.clone()))
+        .filter_map(|r| registry.region(r).map(|r| r.name.clone()))
         .collect();
     meta.extend(
         issue
             .themes_of(item.id())
             .iter()
-            .filter_map(|t| corpus.theme(t).map(|t| t.zh.clone())),
+            .filter_map(|t| registry.theme(t).map(|t| t.zh.clone())),
     );
     let mut doc_number = None;
     match item {
@@ -186,12 +234,11 @@ fn entry(corpus: &Corpus, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -
     }
 }
 
-fn figure_entry(corpus: &Corpus, f: &Figure) -> Entry {
-    let region = corpus
+fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
+    let region = registry
         .region(&f.region)
         .map_or(f.region.as_str(), |r| r.name.as_str());
-    let indicator = corpus
-        .registry
+    let indicator = registry
         .indicators
         .iter()
         .find(|i| i.key == f.indicator)
@@ -217,25 +264,50 @@ fn figure_entry(corpus: &Corpus, f: &Figure) -> Entry {
 }
 
 impl Index {
-    /// `keys` holds each issue's pinyin keys, by issue id.
-    pub fn build(corpus: &Corpus, keys: &BTreeMap<String, SearchKeys>) -> Index {
-        let empty = SearchKeys::new();
-        let items = corpus.items().map(|(issue, item)| {
-            entry(
-                corpus,
-                issue,
-                item,
-                keys.get(&issue.meta.id).unwrap_or(&empty),
-            )
-        });
-        let figures = corpus
-            .issues
-            .iter()
-            .flat_map(|i| i.figures.iter())
-            .map(|f| figure_entry(corpus, f));
-        Index {
-            entries: items.chain(figures).collect(),
+    /// Adds an issue's items and figures; `keys` are its pinyin search keys. The library is
+    /// indexed one issue at a time, so the app can let the page breathe between issues.
+    pub fn add_issue(&mut self, registry: &Registry, issue: &Issue, keys: &SearchKeys) {
+        let items = issue.items().map(|item| entry(registry, issue, item, keys));
+        let figures = issue.figures.iter().map(|f| figure_entry(registry, f));
+        for e in items.chain(figures) {
+            let at = self.entries.len();
+            self.text
+                .push(at, e.fields.iter().map(|f| f.normalized.as_str()));
+            self.keys.push(at, e.keys.iter().map(String::as_str));
+            if e.doc_number.is_some() {
+                self.numbered.push(at);
+            }
+            self.entries.push(e);
         }
+    }
+
+    /// The entries that may match: those holding every term (in their text, or in their
+    /// pinyin keys for pinyin-like terms), and those whose 文号 the query spells.
+    fn candidates(&self, query: &Query) -> Vec<usize> {
+        let mut all: Option<Vec<usize>> = None;
+        for term in &query.terms {
+            let mut with = Vec::new();
+            self.text.entries_with(term, &mut with);
+            if is_pinyin_like(term) {
+                self.keys.entries_with(term, &mut with);
+                order::sort(&mut with);
+                with.dedup();
+            }
+            all = Some(match all {
+                None => with,
+                Some(before) => before
+                    .into_iter()
+                    .filter(|e| with.binary_search(e).is_ok())
+                    .collect(),
+            });
+        }
+        let mut out = all.unwrap_or_default();
+        if query.doc_number.is_some() {
+            out.extend(self.numbered.iter().copied());
+            order::sort(&mut out);
+            out.dedup();
+        }
+        out
     }
 
     /// Every item that matches all terms, best first.
@@ -244,9 +316,9 @@ impl Index {
             return Vec::new();
         }
         let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .enumerate()
+            .candidates(query)
+            .into_iter()
+            .map(|at| (at, &self.entries[at]))
             .filter_map(|(at, e)| {
                 e.score(query).map(|score| Hit {
                     entry: at,
@@ -315,9 +387,7 @@ impl Entry {
                 best = best.max(Some(s));
             }
         }
-        if term.chars().all(|c| c.is_ascii_alphanumeric())
-            && term.chars().any(|c| c.is_ascii_alphabetic())
-        {
+        if is_pinyin_like(term) {
             for key in &self.keys {
                 if key == term {
                     best = best.max(Some(W_KEY + 10));
@@ -439,6 +509,38 @@ pub fn pinyin_keys(text: &str, pinyin: impl Fn(char) -> Option<String>) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The single-pass lookup finds exactly the entries a scan of every entry scores.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn candidates_are_exactly_what_a_full_scan_scores() {
+        let loaded = crate::tool::load_corpus(std::path::Path::new("data/corpus")).expect("corpus");
+        let shipped = crate::tool::ship(&loaded.corpus);
+        let lib =
+            crate::core::library::Library::new(loaded.corpus.registry, shipped).expect("valid");
+        let queries = [
+            "制造业",
+            "gwy",
+            "f",
+            "粤府2021 53",
+            "粤府〔2021〕53号",
+            "数字化 佛山",
+            "2022",
+            "x",
+            "guang dong",
+            "ＧＤＰ",
+            "工业 增加值 江苏",
+        ];
+        for q in queries {
+            let query = Query::parse(q);
+            let scanned: Vec<usize> = (0..lib.index.entries.len())
+                .filter(|&i| lib.index.entries[i].score(&query).is_some())
+                .collect();
+            let mut found: Vec<usize> = lib.index.search(&query).iter().map(|h| h.entry).collect();
+            found.sort_unstable();
+            assert_eq!(found, scanned, "{q}");
+        }
+    }
 
     #[test]
     fn normalize_folds_width_case_and_space() {

@@ -89,18 +89,45 @@ pub fn structure(
     issues: &[Issue],
     outlined: &BTreeSet<String>,
 ) -> Vec<Failure> {
-    let mut failures = registry_failures(registry);
-    let regions: HashSet<&str> = registry.regions.iter().map(|r| r.id.as_str()).collect();
-    let themes: HashSet<&str> = registry.themes.iter().map(|t| t.key.as_str()).collect();
-    let indicators: HashSet<&str> = registry.indicators.iter().map(|i| i.key.as_str()).collect();
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let listed: Vec<&str> = registry.series.issues.iter().map(String::as_str).collect();
+    let mut checker = Checker::new(registry);
     for issue in issues {
+        checker.check(issue, !outlined.contains(&issue.meta.id));
+    }
+    checker.failures
+}
+
+/// [`structure`] one issue at a time: the app checks a long series without blocking the page.
+/// Ids must be unique across every issue checked so far.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    regions: HashSet<String>,
+    themes: HashSet<String>,
+    indicators: HashSet<String>,
+    listed: HashSet<String>,
+    /// Id → the issue that holds it.
+    seen: HashMap<String, String>,
+    pub failures: Vec<Failure>,
+}
+
+impl Checker {
+    pub fn new(registry: &Registry) -> Checker {
+        Checker {
+            regions: registry.regions.iter().map(|r| r.id.clone()).collect(),
+            themes: registry.themes.iter().map(|t| t.key.clone()).collect(),
+            indicators: registry.indicators.iter().map(|i| i.key.clone()).collect(),
+            listed: registry.series.issues.iter().cloned().collect(),
+            seen: HashMap::new(),
+            failures: registry_failures(registry),
+        }
+    }
+
+    /// Checks an issue; `has_text` is false for an outline.
+    pub fn check(&mut self, issue: &Issue, has_text: bool) {
         let mut r = Report {
             scope: &issue.meta.id,
             failures: Vec::new(),
         };
-        if !listed.contains(&issue.meta.id.as_str()) {
+        if !self.listed.contains(&issue.meta.id) {
             r.fail("issue", "id", "is not listed in series.json");
         }
         if !is_valid_date(&issue.meta.date, true) {
@@ -122,17 +149,16 @@ pub fn structure(
                     "is not lowercase ASCII letters, digits and hyphens",
                 );
             }
-            if let Some(other) = seen.insert(id.to_string(), issue.meta.id.clone()) {
+            if let Some(other) = self.seen.insert(id.to_string(), issue.meta.id.clone()) {
                 r.fail(id, "id", format!("duplicate id (also in issue {other})"));
             }
         }
-        item_failures(&mut r, issue, &regions, !outlined.contains(&issue.meta.id));
-        figure_failures(&mut r, issue, &regions, &indicators);
-        editorial_failures(&mut r, issue, &themes);
+        item_failures(&mut r, issue, &self.regions, has_text);
+        figure_failures(&mut r, issue, &self.regions, &self.indicators);
+        editorial_failures(&mut r, issue, &self.themes);
         count_failures(&mut r, issue);
-        failures.append(&mut r.failures);
+        self.failures.append(&mut r.failures);
     }
-    failures
 }
 
 fn registry_failures(registry: &Registry) -> Vec<Failure> {
@@ -168,7 +194,7 @@ fn registry_failures(registry: &Registry) -> Vec<Failure> {
     r.failures
 }
 
-fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<&str>, has_text: bool) {
+fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<String>, has_text: bool) {
     for item in issue.items() {
         for region in item.regions() {
             if !regions.contains(region) {
@@ -218,8 +244,8 @@ fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<&str>, has_tex
 fn figure_failures(
     r: &mut Report,
     issue: &Issue,
-    regions: &HashSet<&str>,
-    indicators: &HashSet<&str>,
+    regions: &HashSet<String>,
+    indicators: &HashSet<String>,
 ) {
     for f in &issue.figures {
         match issue.item(&f.item) {
@@ -268,7 +294,7 @@ fn figure_failures(
     }
 }
 
-fn editorial_failures(r: &mut Report, issue: &Issue, themes: &HashSet<&str>) {
+fn editorial_failures(r: &mut Report, issue: &Issue, themes: &HashSet<String>) {
     let ed = &issue.editorial;
     for item in issue.items() {
         if issue.themes_of(item.id()).is_empty() {

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::app::use_library;
 use crate::components::cards::ThemeChips;
 use crate::components::cite::Cite;
+use crate::components::later::Later;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
@@ -101,6 +102,7 @@ fn ItemView(id: String) -> impl IntoView {
         url: crate::web::app_url(&path),
     };
 
+    let cite_id = id.clone();
     let body = if !library.has_text(&issue.meta.id) {
         view! { <IssueText issue=issue.meta.id.clone()/> }.into_any()
     } else {
@@ -208,7 +210,7 @@ fn ItemView(id: String) -> impl IntoView {
                 <ThemeChips themes/>
             </p>
             <ShareBar title=title path poster/>
-            <Cite id=id.clone()/>
+            <Later><Cite id=cite_id.clone()/></Later>
         </article>
     }
     .into_any()

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::app::use_library;
 use crate::components::cards::{level_label, ThemeChips};
 use crate::components::cite::Cite;
+use crate::components::later::Later;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
@@ -82,36 +83,8 @@ fn PolicyView(
             .unwrap_or_default()
     );
 
-    let other_levels = related::other_levels(&library.corpus, &p)
-        .into_iter()
-        .map(|(level, items)| {
-            let ids: Vec<String> = items.into_iter().take(6).map(|r| r.id).collect();
-            view! {
-                <h3>{move || level_label(level, lang.get())}</h3>
-                <RelatedList ids/>
-            }
-        })
-        .collect_view();
-    let same_region: Vec<String> = related::same_region(&library.corpus, &p)
-        .into_iter()
-        .map(|o| o.id.clone())
-        .collect();
-    let figures = related::figures_of_region(&library.corpus, &p.region)
-        .into_iter()
-        .map(|f| f.id.clone())
-        .collect::<Vec<_>>();
-    let recs: Vec<String> =
-        related::by_themes(&library.corpus, &p.id, Kind::Recommendation, |_| true)
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-    let problems: Vec<String> = related::by_themes(&library.corpus, &p.id, Kind::Problem, |_| true)
-        .into_iter()
-        .map(|r| r.id)
-        .collect();
-    let has_region_items = !same_region.is_empty() || !figures.is_empty();
     let region_for_heading = region.clone();
-
+    let later = p.clone();
     view! {
         <Title text=p.short_title.clone()/>
         <Meta name="description" content=excerpt(&p.summary, 110)/>
@@ -145,20 +118,64 @@ fn PolicyView(
                 <ThemeChips themes/>
             </p>
             <ShareBar title=share_title path=path.clone() poster/>
-            <section class="related" aria-labelledby="related-h" data-testid="related">
-                <h2 id="related-h">{tr("相关内容", "Related")}</h2>
-                <p class="editorial-note">{tr("以下关联由编者按主题标注得出。", "These links follow our theme tags.")}</p>
-                <h3>{tr("其他层级的同主题文件", "Same themes at other levels")}</h3>
-                {other_levels}
-                {has_region_items.then(|| view! {
-                    <h3>{tr("同一地区", "Same region")}</h3>
-                    <RelatedList ids=same_region/>
-                    <FigureList ids=figures/>
-                })}
-                {(!recs.is_empty()).then(|| view! { <h3>{tr("相关专家建议", "Experts' advice on these themes")}</h3><RelatedList ids=recs/> })}
-                {(!problems.is_empty()).then(|| view! { <h3>{tr("相关问题", "Problems on these themes")}</h3><RelatedList ids=problems/> })}
-            </section>
-            <Cite id=p.id.clone()/>
+            // What relates to the policy is worked out after its first screen has painted.
+            <Later>
+                <PolicyRelated policy=later.clone()/>
+                <Cite id=later.id.clone()/>
+            </Later>
         </article>
+    }
+}
+
+/// Other levels' documents on the policy's themes, its region's policies and figures, and the
+/// recommendations and problems on its themes.
+#[component]
+fn PolicyRelated(policy: Policy) -> impl IntoView {
+    let library = use_library();
+    let lang = use_lang();
+    let p = policy;
+    let other_levels = related::other_levels(&library.corpus, &p)
+        .into_iter()
+        .map(|(level, items)| {
+            let ids: Vec<String> = items.into_iter().take(6).map(|r| r.id).collect();
+            view! {
+                <h3>{move || level_label(level, lang.get())}</h3>
+                <RelatedList ids/>
+            }
+        })
+        .collect_view();
+    let same_region: Vec<String> = related::same_region(&library.corpus, &p)
+        .into_iter()
+        .map(|o| o.id.clone())
+        .collect();
+    let figures = related::figures_of_region(&library.corpus, &p.region)
+        .into_iter()
+        .map(|f| f.id.clone())
+        .collect::<Vec<_>>();
+    let recs: Vec<String> =
+        related::by_themes(&library.corpus, &p.id, Kind::Recommendation, |_| true)
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+    let problems: Vec<String> = related::by_themes(&library.corpus, &p.id, Kind::Problem, |_| true)
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let has_region_items = !same_region.is_empty() || !figures.is_empty();
+
+    view! {
+    <section class="related" aria-labelledby="related-h" data-testid="related">
+        <h2 id="related-h">{tr("相关内容", "Related")}</h2>
+        <p class="editorial-note">{tr("以下关联由编者按主题标注得出。", "These links follow our theme tags.")}</p>
+        <h3>{tr("其他层级的同主题文件", "Same themes at other levels")}</h3>
+        {other_levels}
+        {has_region_items.then(|| view! {
+            <h3>{tr("同一地区", "Same region")}</h3>
+            <RelatedList ids=same_region/>
+            <FigureList ids=figures/>
+        })}
+        {(!recs.is_empty()).then(|| view! { <h3>{tr("相关专家建议", "Experts' advice on these themes")}</h3><RelatedList ids=recs/> })}
+        {(!problems.is_empty()).then(|| view! { <h3>{tr("相关问题", "Problems on these themes")}</h3><RelatedList ids=problems/> })}
+    </section>
     }
 }

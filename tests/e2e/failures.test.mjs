@@ -209,6 +209,7 @@ test('every generated page carries a CSP that pins its inline scripts, and the w
         assert.ok(csp.includes(hash), `${p}: inline script not pinned`);
       }
       assert.match(html, /fetch\('\.\/cankao-[0-9a-f]+_bg\.wasm', \{ integrity: 'sha384-/, p);
+      assert.doesNotMatch(html, /<link rel="preload"[^>]*application\/wasm/, p);
       assert.match(html, /<link rel="modulepreload" href="\.\/cankao-[0-9a-f]+\.js" crossorigin="anonymous" integrity="sha384-/, p);
     }
     // A tampered wasm is refused by the browser.

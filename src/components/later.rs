@@ -1,0 +1,17 @@
+//! Drawing a page's lower parts after its first screen.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Draws its children in a task after the one that drew the page: the first screen paints, and
+/// the reader can scroll or tap, before what lies below it has been worked out.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    spawn_local(async move {
+        crate::web::next_task().await;
+        // The page may have been left in the meantime.
+        let _ = ready.try_set(true);
+    });
+    move || ready.get().then(|| children())
+}
