@@ -83,39 +83,45 @@ fn DataUpdated(show: bool) -> impl IntoView {
 fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
     Store::provide(loaded);
     // Home and search follow the library themselves; the other views are drawn again when it
-    // grows (the catalog or an issue's texts arrived).
+    // grows (the catalog or an issue's texts arrived). Views across issues ask for the catalog.
     view! {
         <CatalogNotice/>
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home/>
             <Route path=path!("/index.html") view=Home/>
             <Route path=path!("/search") view=SearchPage/>
-            <Route path=path!("/policies") view=|| view! { <Live><PolicyList/></Live> }/>
+            <Route path=path!("/policies") view=|| view! { <Live all_issues=true><PolicyList/></Live> }/>
             <Route path=path!("/policy/:id") view=|| view! { <Live><PolicyPage/></Live> }/>
-            <Route path=path!("/compare") view=|| view! { <Live><CompareView/></Live> }/>
-            <Route path=path!("/map") view=|| view! { <Live><MapView/></Live> }/>
-            <Route path=path!("/matrix") view=|| view! { <Live><MatrixView/></Live> }/>
-            <Route path=path!("/timeline") view=|| view! { <Live><TimelineView/></Live> }/>
-            <Route path=path!("/saved") view=|| view! { <Live><SavedPage/></Live> }/>
-            <Route path=path!("/problems") view=|| view! { <Live><ProblemsPage/></Live> }/>
+            <Route path=path!("/compare") view=|| view! { <Live all_issues=true><CompareView/></Live> }/>
+            <Route path=path!("/map") view=|| view! { <Live all_issues=true><MapView/></Live> }/>
+            <Route path=path!("/matrix") view=|| view! { <Live all_issues=true><MatrixView/></Live> }/>
+            <Route path=path!("/timeline") view=|| view! { <Live all_issues=true><TimelineView/></Live> }/>
+            <Route path=path!("/saved") view=|| view! { <Live all_issues=true><SavedPage/></Live> }/>
+            <Route path=path!("/problems") view=|| view! { <Live all_issues=true><ProblemsPage/></Live> }/>
             <Route path=path!("/problem/:id") view=|| view! { <Live><ItemPage kind=Kind::Problem/></Live> }/>
-            <Route path=path!("/experts") view=|| view! { <Live><KindList kinds=vec![Kind::Recommendation]/></Live> }/>
+            <Route path=path!("/experts") view=|| view! { <Live all_issues=true><KindList kinds=vec![Kind::Recommendation]/></Live> }/>
             <Route path=path!("/expert/:id") view=|| view! { <Live><ItemPage kind=Kind::Recommendation/></Live> }/>
-            <Route path=path!("/experience") view=|| view! { <Live><KindList kinds=vec![Kind::Experience]/></Live> }/>
+            <Route path=path!("/experience") view=|| view! { <Live all_issues=true><KindList kinds=vec![Kind::Experience]/></Live> }/>
             <Route path=path!("/experience/:id") view=|| view! { <Live><ItemPage kind=Kind::Experience/></Live> }/>
-            <Route path=path!("/articles") view=|| view! { <Live><KindList kinds=vec![Kind::Article]/></Live> }/>
+            <Route path=path!("/articles") view=|| view! { <Live all_issues=true><KindList kinds=vec![Kind::Article]/></Live> }/>
             <Route path=path!("/article/:id") view=|| view! { <Live><ItemPage kind=Kind::Article/></Live> }/>
-            <Route path=path!("/clues") view=|| view! { <Live><KindList kinds=vec![Kind::Clue, Kind::News]/></Live> }/>
+            <Route path=path!("/clues") view=|| view! { <Live all_issues=true><KindList kinds=vec![Kind::Clue, Kind::News]/></Live> }/>
             <Route path=path!("/clue/:id") view=|| view! { <Live><ItemPage kind=Kind::Clue/></Live> }/>
             <Route path=path!("/news/:id") view=|| view! { <Live><ItemPage kind=Kind::News/></Live> }/>
         </Routes>
     }
 }
 
-/// Draws its children again whenever the library grows.
+/// Draws its children again whenever the library grows. `all_issues`: the view lists or
+/// compares across issues, so it asks for the other issues' catalog (the first view of a
+/// single item or of the home page never downloads it).
 #[component]
-fn Live(children: ChildrenFn) -> impl IntoView {
-    let library = use_store().library;
+fn Live(children: ChildrenFn, #[prop(optional)] all_issues: bool) -> impl IntoView {
+    let store = use_store();
+    if all_issues {
+        store.load_catalog();
+    }
+    let library = store.library;
     move || {
         library.track();
         children()

@@ -38,7 +38,7 @@ pub struct Store {
 }
 
 impl Store {
-    /// Provides the store and starts loading the catalog when some issue is missing from it.
+    /// Provides the store. The catalog is loaded when a view across issues first asks for it.
     pub fn provide(loaded: Loaded) -> Store {
         let store = Store {
             library: RwSignal::new(Arc::new(loaded.library)),
@@ -48,14 +48,16 @@ impl Store {
             issues: RwSignal::new(BTreeMap::new()),
         };
         provide_context(store);
-        store.load_catalog();
         store
     }
 
-    /// Fetches the catalog's files one after the other (each parses in its own task, so none
+    /// Unless it is loaded or on its way, fetches the catalog's files one after the other (each parses in its own task, so none
     /// blocks the page for long), then indexes every issue's outline at once.
     pub fn load_catalog(self) {
-        if !self.fetched.with_value(Fetched::needs_catalog) {
+        let under_way = self
+            .catalog
+            .with_untracked(|c| matches!(c, Some(Pending::Loading { .. })));
+        if under_way || !self.catalog_wanted() {
             return;
         }
         let files = self.fetched.with_value(|f| f.manifest.catalog.clone());
@@ -80,6 +82,11 @@ impl Store {
                 Err(e) => self.catalog.set(Some(Pending::Failed(e))),
             }
         });
+    }
+
+    /// Some issue is not yet in the library, not even as an outline.
+    pub fn catalog_wanted(self) -> bool {
+        self.fetched.with_value(Fetched::needs_catalog)
     }
 
     /// Starts loading an issue's texts unless they are loaded or on their way.

@@ -149,30 +149,61 @@ pub struct Index {
 }
 
 /// Texts of many entries joined by a separator (a newline: normalized text has none), with
-/// where each entry's part starts.
+/// where each part (a field or a key) starts, so that one pass over the text scores every
+/// occurrence of a term.
 #[derive(Debug, Clone, Default)]
 struct Haystack {
     text: String,
-    /// (byte offset where the entry's part starts, entry position), by offset.
-    starts: Vec<(usize, usize)>,
+    /// By offset.
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone)]
+struct Part {
+    start: usize,
+    len: usize,
+    entry: usize,
+    /// The field's weight; [`W_KEY`] for a pinyin key.
+    weight: u32,
+}
+
+impl Part {
+    /// The score of an occurrence of a `term_len`-byte term at byte `at`: a title or key that
+    /// starts with, or is, the term ranks above one that only holds it.
+    fn score(&self, at: usize, term_len: usize) -> u32 {
+        let whole = self.len == term_len;
+        match self.weight {
+            W_TITLE => W_TITLE + if at == self.start { 10 } else { 0 } + if whole { 20 } else { 0 },
+            W_KEY if whole => W_KEY + 10,
+            w => w,
+        }
+    }
 }
 
 impl Haystack {
-    fn push<'a>(&mut self, entry: usize, parts: impl Iterator<Item = &'a str>) {
-        self.starts.push((self.text.len(), entry));
-        for part in parts {
+    fn push<'a>(&mut self, entry: usize, parts: impl Iterator<Item = (u32, &'a str)>) {
+        for (weight, part) in parts {
+            self.parts.push(Part {
+                start: self.text.len(),
+                len: part.len(),
+                entry,
+                weight,
+            });
             self.text.push_str(part);
             self.text.push('\n');
         }
     }
 
-    /// The entries whose text holds `term`, in order, each once.
-    fn entries_with(&self, term: &str, out: &mut Vec<usize>) {
+    /// Raises `best[entry]` to the best score of `term` in each entry's parts.
+    fn score_into(&self, term: &str, best: &mut [u32]) {
+        // Occurrences come in text order: walk the parts alongside them.
+        let mut part = 0;
         for (at, _) in self.text.match_indices(term) {
-            let owner = self.starts[self.starts.partition_point(|(s, _)| *s <= at) - 1].1;
-            if out.last() != Some(&owner) {
-                out.push(owner);
+            while part + 1 < self.parts.len() && self.parts[part + 1].start <= at {
+                part += 1;
             }
+            let p = &self.parts[part];
+            best[p.entry] = best[p.entry].max(p.score(at, term.len()));
         }
     }
 }
@@ -271,9 +302,12 @@ impl Index {
         let figures = issue.figures.iter().map(|f| figure_entry(registry, f));
         for e in items.chain(figures) {
             let at = self.entries.len();
-            self.text
-                .push(at, e.fields.iter().map(|f| f.normalized.as_str()));
-            self.keys.push(at, e.keys.iter().map(String::as_str));
+            self.text.push(
+                at,
+                e.fields.iter().map(|f| (f.weight, f.normalized.as_str())),
+            );
+            self.keys
+                .push(at, e.keys.iter().map(|k| (W_KEY, k.as_str())));
             if e.doc_number.is_some() {
                 self.numbered.push(at);
             }
@@ -281,51 +315,42 @@ impl Index {
         }
     }
 
-    /// The entries that may match: those holding every term (in their text, or in their
-    /// pinyin keys for pinyin-like terms), and those whose 文号 the query spells.
-    fn candidates(&self, query: &Query) -> Vec<usize> {
-        let mut all: Option<Vec<usize>> = None;
-        for term in &query.terms {
-            let mut with = Vec::new();
-            self.text.entries_with(term, &mut with);
-            if is_pinyin_like(term) {
-                self.keys.entries_with(term, &mut with);
-                order::sort(&mut with);
-                with.dedup();
-            }
-            all = Some(match all {
-                None => with,
-                Some(before) => before
-                    .into_iter()
-                    .filter(|e| with.binary_search(e).is_ok())
-                    .collect(),
-            });
-        }
-        let mut out = all.unwrap_or_default();
-        if query.doc_number.is_some() {
-            out.extend(self.numbered.iter().copied());
-            order::sort(&mut out);
-            out.dedup();
-        }
-        out
-    }
-
     /// Every item that matches all terms, best first.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         if query.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
-            .candidates(query)
-            .into_iter()
-            .map(|at| (at, &self.entries[at]))
-            .filter_map(|(at, e)| {
-                e.score(query).map(|score| Hit {
-                    entry: at,
-                    id: e.id.clone(),
-                    group: e.group,
-                    score,
-                })
+        // Each term's best score per entry, summed; an entry missing a term drops out. A query
+        // that spells an entry's 文号 finds it whatever else it says.
+        let n = self.entries.len();
+        let mut total = vec![0u32; n];
+        let mut matched = vec![true; n];
+        for term in &query.terms {
+            let mut best = vec![0u32; n];
+            self.text.score_into(term, &mut best);
+            if is_pinyin_like(term) {
+                self.keys.score_into(term, &mut best);
+            }
+            for (e, b) in best.into_iter().enumerate() {
+                matched[e] &= b > 0;
+                total[e] += b;
+            }
+        }
+        if let Some(number) = &query.doc_number {
+            for &e in &self.numbered {
+                if self.entries[e].doc_number.as_ref() == Some(number) {
+                    matched[e] = true;
+                    total[e] = W_DOC_NUMBER * 10;
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = (0..n)
+            .filter(|&e| matched[e])
+            .map(|e| Hit {
+                entry: e,
+                id: self.entries[e].id.clone(),
+                group: self.entries[e].group,
+                score: total[e],
             })
             .collect();
         order::sort_by(&mut hits, |a, b| {
@@ -358,7 +383,9 @@ impl Index {
 }
 
 impl Entry {
-    /// The entry's score for the query, or None when some term does not match.
+    /// The entry's score for the query, or None when some term does not match: the plain
+    /// definition, entry by entry, that [`Index::search`] computes in one pass per term.
+    #[cfg(test)]
     fn score(&self, query: &Query) -> Option<u32> {
         if query.doc_number.is_some() && query.doc_number == self.doc_number {
             return Some(W_DOC_NUMBER * 10);
@@ -370,6 +397,7 @@ impl Entry {
         Some(total)
     }
 
+    #[cfg(test)]
     fn term_score(&self, term: &str) -> Option<u32> {
         let mut best: Option<u32> = None;
         for f in &self.fields {
@@ -510,7 +538,8 @@ pub fn pinyin_keys(text: &str, pinyin: impl Fn(char) -> Option<String>) -> Vec<S
 mod tests {
     use super::*;
 
-    /// The single-pass lookup finds exactly the entries a scan of every entry scores.
+    /// The single-pass search finds exactly the entries, with exactly the scores, that scoring
+    /// every entry one by one gives.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn candidates_are_exactly_what_a_full_scan_scores() {
@@ -533,10 +562,15 @@ mod tests {
         ];
         for q in queries {
             let query = Query::parse(q);
-            let scanned: Vec<usize> = (0..lib.index.entries.len())
-                .filter(|&i| lib.index.entries[i].score(&query).is_some())
+            let scanned: Vec<(usize, u32)> = (0..lib.index.entries.len())
+                .filter_map(|i| lib.index.entries[i].score(&query).map(|s| (i, s)))
                 .collect();
-            let mut found: Vec<usize> = lib.index.search(&query).iter().map(|h| h.entry).collect();
+            let mut found: Vec<(usize, u32)> = lib
+                .index
+                .search(&query)
+                .iter()
+                .map(|h| (h.entry, h.score))
+                .collect();
             found.sort_unstable();
             assert_eq!(found, scanned, "{q}");
         }

@@ -19,7 +19,7 @@ use crate::core::corpus::Issue;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::routes::not_found::NotFound;
+use crate::routes::not_found::{NotFound, NotFoundYet};
 use crate::routes::policy::excerpt;
 
 /// Paragraphs whose figures are marked and link to their comparison.
@@ -71,7 +71,7 @@ pub fn ItemPage(kind: Kind) -> impl IntoView {
         let id = params.read().get("id").unwrap_or_default();
         match library.find(&id) {
             Some((_, item)) if item.kind() == kind => view! { <ItemView id/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
+            _ => view! { <NotFoundYet/> }.into_any(),
         }
     }
 }

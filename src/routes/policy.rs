@@ -17,7 +17,7 @@ use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
 use crate::i18n::{tr, use_lang};
-use crate::routes::not_found::NotFound;
+use crate::routes::not_found::NotFoundYet;
 
 /// The first `n` characters of `text`, with an ellipsis when cut.
 pub fn excerpt(text: &str, n: usize) -> String {
@@ -39,7 +39,7 @@ pub fn PolicyPage() -> impl IntoView {
                 view! { <PolicyView policy=p.clone() themes=issue.themes_of(&p.id).to_vec() issue_id=issue.meta.id.clone() issue_title=issue.meta.title.clone()/> }
                     .into_any()
             }
-            _ => view! { <NotFound/> }.into_any(),
+            _ => view! { <NotFoundYet/> }.into_any(),
         }
     }
 }

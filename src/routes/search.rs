@@ -54,6 +54,7 @@ pub fn Snippet(segments: Vec<Segment>) -> impl IntoView {
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let store = use_store();
+    store.load_catalog();
     let lang = use_lang();
     let location = use_location();
     let q = Memo::new(move |_| query_of(&location.search.get()));
