@@ -22,6 +22,13 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// Rewrites the address bar to `path` without a navigation: the router is not told.
+pub fn replace_url(path: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
 /// Ends the current task and resumes in a new one, so that the browser can paint and handle
 /// input between the steps of a long piece of work.
 pub async fn next_task() {

@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use crate::components::saved::StarButton;
 use crate::core::search::{Group, Index, Query, Segment};
 use crate::core::url::{format_query, parse_query};
 use crate::i18n::{tr, use_lang, Lang};
 use crate::store::use_store;
-use crate::web::{app_path, measured};
+use crate::web::{app_path, measured, replace_url};
 
 /// The query text of a search URL (`q`), cut to a sane length; other parameters are ignored.
 pub fn query_of(search: &str) -> String {
@@ -57,7 +56,16 @@ pub fn SearchPage() -> impl IntoView {
     store.load_catalog();
     let lang = use_lang();
     let location = use_location();
-    let q = Memo::new(move |_| query_of(&location.search.get()));
+    // The query as typed. A keystroke rewrites the URL in place instead of navigating (a
+    // router navigation per keystroke cost more than the search); links and back/forward
+    // still set the query through the URL.
+    let typed = RwSignal::new(query_of(&location.search.get_untracked()));
+    Effect::watch(
+        move || location.search.get(),
+        move |search, _, _| typed.set(query_of(search)),
+        false,
+    );
+    let q = Memo::new(move |_| typed.get());
     // Follows the library: results widen as the other issues' catalog and texts arrive.
     let hits = Memo::new(move |_| {
         let query = Query::parse(&q.get());
@@ -91,17 +99,11 @@ pub fn SearchPage() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let group = only.get_untracked().map(|g| g.key().to_string());
-        use_navigate()(
-            &app_path(&format!(
-                "search{}",
-                format_query(&[("q", text), ("group", group.unwrap_or_default())])
-            )),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        replace_url(&app_path(&format!(
+            "search{}",
+            format_query(&[("q", text.clone()), ("group", group.unwrap_or_default())])
+        )));
+        typed.set(text);
     };
     // Only the hits shown get a card and a snippet: a few per group on the overview, more
     // in one group's own view. A keystroke then costs the same at any corpus size.
