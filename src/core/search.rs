@@ -156,6 +156,9 @@ struct Haystack {
     text: String,
     /// By offset.
     parts: Vec<Part>,
+    /// Key parts by their first byte: a one-letter pinyin term matches keys that start with
+    /// it, found here without a pass over the text.
+    by_first: BTreeMap<u8, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -183,6 +186,12 @@ impl Part {
 impl Haystack {
     fn push<'a>(&mut self, entry: usize, parts: impl Iterator<Item = (u32, &'a str)>) {
         for (weight, part) in parts {
+            if let Some(first) = part.bytes().next().filter(|_| weight == W_KEY) {
+                self.by_first
+                    .entry(first)
+                    .or_default()
+                    .push(self.parts.len());
+            }
             self.parts.push(Part {
                 start: self.text.len(),
                 len: part.len(),
@@ -191,6 +200,19 @@ impl Haystack {
             });
             self.text.push_str(part);
             self.text.push('\n');
+        }
+    }
+
+    /// Raises `best[entry]` to the best score of `term` at the start of each entry's parts.
+    fn score_starts_into(&self, term: &str, best: &mut [u32]) {
+        let Some(first) = term.bytes().next() else {
+            return;
+        };
+        for &part in self.by_first.get(&first).into_iter().flatten() {
+            let p = &self.parts[part];
+            if self.text[p.start..].starts_with(term) {
+                best[p.entry] = best[p.entry].max(p.score(p.start, term.len()));
+            }
         }
     }
 
@@ -329,7 +351,12 @@ impl Index {
             let mut best = vec![0u32; n];
             self.text.score_into(term, &mut best);
             if is_pinyin_like(term) {
-                self.keys.score_into(term, &mut best);
+                // One letter says little: it matches keys that start with it.
+                if term.len() == 1 {
+                    self.keys.score_starts_into(term, &mut best);
+                } else {
+                    self.keys.score_into(term, &mut best);
+                }
             }
             for (e, b) in best.into_iter().enumerate() {
                 matched[e] &= b > 0;
@@ -419,7 +446,9 @@ impl Entry {
             for key in &self.keys {
                 if key == term {
                     best = best.max(Some(W_KEY + 10));
-                } else if key.contains(term) {
+                } else if (term.len() == 1 && key.starts_with(term))
+                    || (term.len() > 1 && key.contains(term))
+                {
                     best = best.max(Some(W_KEY));
                 }
             }
