@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -82,8 +83,9 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<
 #[derive(Clone)]
 pub struct Fetched {
     pub manifest: Manifest,
-    full: BTreeMap<String, ShippedIssue>,
-    outlines: BTreeMap<String, ShippedIssue>,
+    // Shared: the store copies this on every arrival, the issues themselves are not copied.
+    full: BTreeMap<String, Arc<ShippedIssue>>,
+    outlines: BTreeMap<String, Arc<ShippedIssue>>,
 }
 
 impl Fetched {
@@ -100,7 +102,7 @@ impl Fetched {
             else {
                 continue;
             };
-            builder.add(shipped.clone());
+            builder.add(ShippedIssue::clone(shipped));
             // An issue's texts weigh about as much as four outlines.
             work += if shipped.outline { 1 } else { 4 };
             if work >= 4 {
@@ -126,12 +128,13 @@ impl Fetched {
     }
 
     pub fn add_issue(&mut self, shipped: ShippedIssue) {
-        self.full.insert(shipped.issue.meta.id.clone(), shipped);
+        self.full
+            .insert(shipped.issue.meta.id.clone(), Arc::new(shipped));
     }
 
     pub fn add_outlines(&mut self, outlines: Vec<ShippedIssue>) {
         for o in outlines {
-            self.outlines.insert(o.issue.meta.id.clone(), o);
+            self.outlines.insert(o.issue.meta.id.clone(), Arc::new(o));
         }
     }
 }

@@ -35,6 +35,15 @@ fn group_of(search: &str) -> Option<Group> {
     Group::all().into_iter().find(|g| g.key() == key)
 }
 
+/// The search page's URL (relative to the app root) for a query, narrowed to a group or not.
+fn search_href(q: &str, group: Option<Group>) -> String {
+    let group = group.map(|g| g.key().to_string()).unwrap_or_default();
+    format!(
+        "search{}",
+        format_query(&[("q", q.to_string()), ("group", group)])
+    )
+}
+
 /// Snippet segments as text nodes, matches inside <mark>.
 #[component]
 pub fn Snippet(segments: Vec<Segment>) -> impl IntoView {
@@ -65,13 +74,15 @@ pub fn SearchPage() -> impl IntoView {
         move |search, _, _| typed.set(query_of(search)),
         false,
     );
-    let q = Memo::new(move |_| typed.get());
+    // Parsed once per keystroke, for the search and for the snippets.
+    let query = Memo::new(move |_| Query::parse(&typed.get()));
     // Follows the library: results widen as the other issues' catalog and texts arrive.
     let hits = Memo::new(move |_| {
-        let query = Query::parse(&q.get());
-        store
-            .library
-            .with(|lib| measured("cankao-search", || lib.index.search(&query)))
+        query.with(|query| {
+            store
+                .library
+                .with(|lib| measured("cankao-search", || lib.index.search(query)))
+        })
     });
     let coverage = move || {
         let outlined = store.library.with(|lib| lib.outlined_count());
@@ -84,31 +95,16 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     let only = Memo::new(move |_| group_of(&location.search.get()));
-    let href_for = move |group: Option<Group>| {
-        format!(
-            "search{}",
-            format_query(&[
-                ("q", q.get_untracked()),
-                (
-                    "group",
-                    group.map(|g| g.key().to_string()).unwrap_or_default()
-                ),
-            ])
-        )
-    };
+    let href_for = move |group: Option<Group>| search_href(&typed.get_untracked(), group);
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let group = only.get_untracked().map(|g| g.key().to_string());
-        replace_url(&app_path(&format!(
-            "search{}",
-            format_query(&[("q", text.clone()), ("group", group.unwrap_or_default())])
-        )));
+        replace_url(&app_path(&search_href(&text, only.get_untracked())));
         typed.set(text);
     };
     // Only the hits shown get a card and a snippet: a few per group on the overview, more
     // in one group's own view. A keystroke then costs the same at any corpus size.
     let results = move || {
-        let query = Query::parse(&q.get());
+        let query = query.get();
         let only = only.get();
         store.library.with(|lib| {
             hits.with(|hits| {
@@ -180,12 +176,12 @@ pub fn SearchPage() -> impl IntoView {
                 <label for="search-q" class="visually-hidden">{tr("搜索", "Search")}</label>
                 <input id="search-q" type="search" data-testid="search-input" autocomplete="off" enterkeyhint="search"
                     placeholder=tr("政策、问题、建议、数字…（支持拼音、文号）", "Policies, problems, advice, figures… (pinyin, doc numbers)")
-                    prop:value=move || q.get() on:input=on_input/>
+                    prop:value=move || typed.get() on:input=on_input/>
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="search-count">
                 {move || {
                     let n = hits.with(Vec::len);
-                    match (q.get().is_empty(), lang.get()) {
+                    match (typed.with(String::is_empty), lang.get()) {
                         (true, Lang::Zh) => "输入关键词、拼音或文号开始搜索。".to_string(),
                         (true, Lang::En) => "Type words, pinyin or a document number.".to_string(),
                         (false, Lang::Zh) => format!("找到 {n} 条结果"),
