@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::saved;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, use_lang, Lang};
 
 const STORAGE_KEY: &str = "cankao.saved";
 
@@ -58,6 +58,15 @@ impl SavedStore {
     }
 }
 
+/// What the star button says, saved or not.
+pub fn star_label(lang: Lang, saved: bool) -> &'static str {
+    if saved {
+        lang.pick("取消收藏", "Remove from saved")
+    } else {
+        lang.pick("收藏", "Save")
+    }
+}
+
 /// ☆/★ for one item.
 #[component]
 pub fn StarButton(#[prop(into)] id: String) -> impl IntoView {
@@ -65,17 +74,11 @@ pub fn StarButton(#[prop(into)] id: String) -> impl IntoView {
     let lang = use_lang();
     let id_for_state = id.clone();
     let on = Memo::new(move |_| store.contains(&id_for_state));
-    let label = Signal::derive(move || {
-        if on.get() {
-            lang.get().pick("取消收藏", "Remove from saved")
-        } else {
-            lang.get().pick("收藏", "Save")
-        }
-    });
+    let label = Signal::derive(move || star_label(lang.get(), on.get()));
     view! {
         <button type="button" class="star" data-testid="star" aria-pressed=move || on.get().to_string()
             aria-label=label title=label on:click=move |_| store.toggle(&id)>
-            <span aria-hidden="true">{move || if on.get() { "★" } else { "☆" }}</span>
+            <span aria-hidden="true">{move || saved::star_glyph(on.get())}</span>
         </button>
     }
 }

@@ -69,6 +69,15 @@ pub fn toggle(ids: &mut Vec<String>, id: &str) -> bool {
     }
 }
 
+/// The star's glyph, saved or not.
+pub fn star_glyph(saved: bool) -> &'static str {
+    if saved {
+        "★"
+    } else {
+        "☆"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

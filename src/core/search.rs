@@ -471,7 +471,7 @@ impl Entry {
             })
             .or_else(|| self.fields.iter().find(|f| f.weight == W_BODY));
         match field {
-            Some(f) => snippet(&f.text, &query.terms, 36),
+            Some(f) => snippet_of(&f.text, &f.normalized, &query.terms, 36),
             None => Vec::new(),
         }
     }
@@ -487,7 +487,83 @@ pub struct Segment {
 /// Splits `text` into marked and plain segments around matches of `terms` (compared in
 /// normalized form), keeping about `radius` characters either side of the first match.
 pub fn snippet(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
+    snippet_of(text, &normalize(text), terms, radius)
+}
+
+/// [`snippet`] for a text whose normalized form is at hand. Only the window around the first
+/// match is matched and cut (a body may run to thousands of characters; a results page asks
+/// for dozens of snippets per keystroke), with the same segments as matching the whole text.
+fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
+    let first = terms
+        .iter()
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| normalized.find(t.as_str()))
+        .map(|byte| origin_of(&chars, normalized[..byte].chars().count()))
+        .min()
+        .unwrap_or(0);
+    let from = first.saturating_sub(radius);
+    let to = (first + radius * 2).min(chars.len());
+    // A match that reaches into [from, to) lies within `reach` normalized characters of it.
+    let reach = terms
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(1);
+    let mut start = from;
+    let mut gathered = 0;
+    while start > 0 && gathered < reach {
+        start -= 1;
+        gathered += normalized_char(chars[start]).count();
+    }
+    let mut end = to;
+    gathered = 0;
+    while end < chars.len() && gathered < reach {
+        gathered += normalized_char(chars[end]).count();
+        end += 1;
+    }
+    let marked = marks(&chars[start..end], terms);
+    let is_marked = |i: usize| marked[i - start];
+    let mut segments: Vec<Segment> = Vec::new();
+    if from > 0 {
+        segments.push(Segment {
+            text: "…".into(),
+            marked: false,
+        });
+    }
+    for i in from..to {
+        match segments.last_mut() {
+            Some(s) if s.marked == is_marked(i) && s.text != "…" => s.text.push(chars[i]),
+            _ => segments.push(Segment {
+                text: chars[i].to_string(),
+                marked: is_marked(i),
+            }),
+        }
+    }
+    if to < chars.len() {
+        segments.push(Segment {
+            text: "…".into(),
+            marked: false,
+        });
+    }
+    segments
+}
+
+/// The index in `chars` of the character whose normalized form holds normalized character `k`.
+fn origin_of(chars: &[char], k: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in chars.iter().enumerate() {
+        seen += normalized_char(*c).count();
+        if seen > k {
+            return i;
+        }
+    }
+    chars.len()
+}
+
+/// Which characters of `chars` belong to a match of some term (compared in normalized form).
+fn marks(chars: &[char], terms: &[String]) -> Vec<bool> {
     // Map each character to its normalized form so matches found in normalized text can be
     // located in the original.
     let mut norm_chars: Vec<char> = Vec::with_capacity(chars.len());
@@ -512,32 +588,7 @@ pub fn snippet(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
             }
         }
     }
-    let first = marked.iter().position(|m| *m).unwrap_or(0);
-    let from = first.saturating_sub(radius);
-    let to = (first + radius * 2).min(chars.len());
-    let mut segments: Vec<Segment> = Vec::new();
-    if from > 0 {
-        segments.push(Segment {
-            text: "…".into(),
-            marked: false,
-        });
-    }
-    for i in from..to {
-        match segments.last_mut() {
-            Some(s) if s.marked == marked[i] && s.text != "…" => s.text.push(chars[i]),
-            _ => segments.push(Segment {
-                text: chars[i].to_string(),
-                marked: marked[i],
-            }),
-        }
-    }
-    if to < chars.len() {
-        segments.push(Segment {
-            text: "…".into(),
-            marked: false,
-        });
-    }
-    segments
+    marked
 }
 
 /// One search result: what ranking and grouping need. Its title, link and snippet come from
@@ -566,6 +617,59 @@ pub fn pinyin_keys(text: &str, pinyin: impl Fn(char) -> Option<String>) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The snippet as first written: every character of the text normalized and matched.
+    fn snippet_matching_everything(text: &str, terms: &[String], radius: usize) -> Vec<Segment> {
+        let chars: Vec<char> = text.chars().collect();
+        let marked = marks(&chars, terms);
+        let first = marked.iter().position(|m| *m).unwrap_or(0);
+        let from = first.saturating_sub(radius);
+        let to = (first + radius * 2).min(chars.len());
+        let mut segments: Vec<Segment> = Vec::new();
+        if from > 0 {
+            segments.push(Segment {
+                text: "…".into(),
+                marked: false,
+            });
+        }
+        for i in from..to {
+            match segments.last_mut() {
+                Some(s) if s.marked == marked[i] && s.text != "…" => s.text.push(chars[i]),
+                _ => segments.push(Segment {
+                    text: chars[i].to_string(),
+                    marked: marked[i],
+                }),
+            }
+        }
+        if to < chars.len() {
+            segments.push(Segment {
+                text: "…".into(),
+                marked: false,
+            });
+        }
+        segments
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 512,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x00ca_04a1),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+        /// Matching only around the first match cuts the same segments as matching everything,
+        /// with white space, full-width forms and case inside and around the matches.
+        #[test]
+        fn a_snippet_matches_only_its_window_with_the_same_result(
+            text in "[制造业广东 　ＡａA\\n]{0,80}",
+            terms in proptest::collection::vec("[制造业广东a]{1,3}", 1..3),
+            radius in 0usize..12,
+        ) {
+            let terms: Vec<String> = terms.iter().map(|t| normalize(t)).collect();
+            proptest::prop_assert_eq!(snippet(&text, &terms, radius), snippet_matching_everything(&text, &terms, radius));
+        }
+    }
 
     /// The single-pass search finds exactly the entries, with exactly the scores, that scoring
     /// every entry one by one gives.

@@ -5,8 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
-use crate::components::saved::StarButton;
-use crate::core::search::{Group, Index, Query, Segment};
+use wasm_bindgen::JsCast;
+
+use crate::components::saved::{star_label, use_saved};
+use crate::core::hits_html::{hits_html, HitsView};
+use crate::core::saved::star_glyph;
+use crate::core::search::{Group, Query};
 use crate::core::url::{format_query, parse_query};
 use crate::i18n::{tr, use_lang, Lang};
 use crate::store::use_store;
@@ -44,24 +48,10 @@ fn search_href(q: &str, group: Option<Group>) -> String {
     )
 }
 
-/// Snippet segments as text nodes, matches inside <mark>.
-#[component]
-pub fn Snippet(segments: Vec<Segment>) -> impl IntoView {
-    segments
-        .into_iter()
-        .map(|s| {
-            if s.marked {
-                view! { <mark>{s.text}</mark> }.into_any()
-            } else {
-                s.text.into_any()
-            }
-        })
-        .collect_view()
-}
-
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let store = use_store();
+    let saved = use_saved();
     store.load_catalog();
     let lang = use_lang();
     let location = use_location();
@@ -102,64 +92,56 @@ pub fn SearchPage() -> impl IntoView {
         typed.set(text);
     };
     // Only the hits shown get a card and a snippet: a few per group on the overview, more
-    // in one group's own view. A keystroke then costs the same at any corpus size.
-    let results = move || {
-        let query = query.get();
+    // in one group's own view. A keystroke then costs the same at any corpus size. The saved
+    // stars are read, not followed: a star pressed here updates itself (`on_star`), so the
+    // results are not redrawn under the reader's finger (or keyboard focus).
+    let results = Memo::new(move |_| {
+        let lang = lang.get();
         let only = only.get();
-        store.library.with(|lib| {
-            hits.with(|hits| {
-                Index::grouped(hits)
-                    .into_iter()
-                    .filter(|(g, _)| only.is_none_or(|o| o == *g))
-                    .map(|(group_of, group)| {
-                        let n = group.len();
-                        let shown = if only.is_some() { GROUP_LIMIT } else { PER_GROUP };
-                        let items = group
-                            .iter()
-                            .take(shown)
-                            .map(|h| {
-                                let entry = lib.index.entry(h);
-                                let star = matches!(h.group, Group::Item(_)).then(|| view! { <StarButton id=h.id.clone()/> });
-                                view! {
-                                    <li class="card hit" data-testid="hit" data-id=h.id.clone() data-kind=h.group.key()>
-                                        <div class="card-head">
-                                            <a class="card-title" href=entry.href.clone()>{entry.title.clone()}</a>
-                                            {star}
-                                        </div>
-                                        <p class="snippet"><Snippet segments=lib.index.snippet(h, &query)/></p>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        let more = (n > shown).then(|| match only {
-                            None => view! {
-                                <a class="more" href=href_for(Some(group_of)) data-testid=format!("more-{}", group_of.key())>
-                                    {move || match lang.get() {
-                                        Lang::Zh => format!("查看全部 {n} 条"),
-                                        Lang::En => format!("See all {n}"),
-                                    }}
-                                </a>
-                            }
-                            .into_any(),
-                            Some(_) => view! {
-                                <p class="meta">{tr(
-                                    "只列出最相关的 200 条；加一个词可以缩小范围。",
-                                    "Only the 200 best matches are listed; add a word to narrow the search.",
-                                )}</p>
-                            }
-                            .into_any(),
-                        });
-                        view! {
-                            <section class="hit-group" data-testid=format!("group-{}", group_of.key())>
-                                <h2>{move || if lang.get() == Lang::En { group_of.en() } else { group_of.zh() }}<span class="count">{n}</span></h2>
-                                <ol class="cards plain">{items}</ol>
-                                {more}
-                            </section>
-                        }
-                    })
-                    .collect_view()
-            })
+        let see_all = move |n: usize| match lang {
+            Lang::Zh => format!("查看全部 {n} 条"),
+            Lang::En => format!("See all {n}"),
+        };
+        let view = HitsView {
+            only,
+            per_group: PER_GROUP,
+            group_limit: GROUP_LIMIT,
+            group_name: &|g: Group| if lang == Lang::En { g.en() } else { g.zh() },
+            group_href: &|g| href_for(Some(g)),
+            see_all: &see_all,
+            limited: lang.pick(
+                "只列出最相关的 200 条；加一个词可以缩小范围。",
+                "Only the 200 best matches are listed; add a word to narrow the search.",
+            ),
+            saved: &|id| saved.ids.with_untracked(|ids| ids.iter().any(|s| s == id)),
+            star_label: &|on| star_label(lang, on),
+        };
+        query.with(|query| {
+            store
+                .library
+                .with(|lib| hits.with(|hits| hits_html(&lib.index, hits, query, &view)))
         })
+    });
+    let on_star = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button.star").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = button.get_attribute("data-id") else {
+            return;
+        };
+        saved.toggle(&id);
+        let on = saved.contains(&id);
+        let label = star_label(lang.get_untracked(), on);
+        let _ = button.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        let _ = button.set_attribute("aria-label", label);
+        let _ = button.set_attribute("title", label);
+        if let Some(glyph) = button.first_element_child() {
+            glyph.set_text_content(Some(star_glyph(on)));
+        }
     };
     let back = move || {
         only.get().map(|_| {
@@ -190,7 +172,7 @@ pub fn SearchPage() -> impl IntoView {
                 }}
             </p>
             {back}
-            {results}
+            <div class="hits" data-testid="hits" on:click=on_star inner_html=move || results.get()></div>
             {coverage}
             <p class="meta">{tr("多个词用空格分开时，结果需同时包含所有词。", "Several words separated by spaces must all match.")}</p>
         </section>

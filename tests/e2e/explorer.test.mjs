@@ -88,6 +88,23 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   const total = Number(await policyGroup.locator('h2 .count').textContent());
   assert.ok(total > 5, `制造业 finds ${total} policies`);
   assert.equal(await policyGroup.locator('[data-testid="hit"]').count(), 5);
+
+  // A star pressed in the results saves that item, says so, and keeps the keyboard on it.
+  const firstHit = policyGroup.locator('[data-testid="hit"]').first();
+  const starred = await firstHit.getAttribute('data-id');
+  const star = firstHit.locator('[data-testid="star"]');
+  assert.equal(await star.getAttribute('aria-pressed'), 'false');
+  await star.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.dataset.id === id
+    && document.activeElement.getAttribute('aria-pressed') === 'true', starred);
+  assert.equal(await star.getAttribute('aria-label'), '取消收藏');
+  assert.equal(await star.textContent(), '★');
+  assert.ok((await page.evaluate(() => localStorage.getItem('cankao.saved'))).includes(starred));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-pressed') === 'false');
+  assert.ok(!(await page.evaluate(() => localStorage.getItem('cankao.saved'))).includes(starred));
+
   await page.locator('#app [data-testid="more-policy"]').click();
   await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="hit"][data-kind="policy"]').length === n, total);
   assert.match(search.relativeUrl(), /group=policy/);

@@ -1,0 +1,200 @@
+//! The search results as one HTML string. A keystroke replaces the results with a single
+//! `innerHTML` assignment: building them node by node through the reactive view cost ten
+//! times the search itself at 4× CPU slow-down (`bash scripts/bench.sh`, input to paint).
+//! Every text and attribute taken from the corpus or the query is escaped here.
+
+use super::pages::escape;
+use super::saved::star_glyph;
+use super::search::{Group, Hit, Index, Query, Segment};
+
+/// What the results show and the interface words they need, in the reader's language.
+pub struct HitsView<'a> {
+    /// The one group shown with its own (longer) list, or every group with a few hits each.
+    pub only: Option<Group>,
+    /// Hits listed per group on the overview.
+    pub per_group: usize,
+    /// Hits listed in one group's own view.
+    pub group_limit: usize,
+    /// A group's name as the interface shows it.
+    pub group_name: &'a dyn Fn(Group) -> &'static str,
+    /// The link to one group's own view.
+    pub group_href: &'a dyn Fn(Group) -> String,
+    /// "See all n" on the overview.
+    pub see_all: &'a dyn Fn(usize) -> String,
+    /// Said under a group's own view when more hits matched than it lists.
+    pub limited: &'a str,
+    /// Whether an item is in the reader's saved list.
+    pub saved: &'a dyn Fn(&str) -> bool,
+    /// The star's label, saved or not.
+    pub star_label: &'a dyn Fn(bool) -> &'static str,
+}
+
+/// The results of `hits` for `query`, grouped, with a card and a snippet per shown hit.
+pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>) -> String {
+    let mut html = String::new();
+    for (group, group_hits) in Index::grouped(hits) {
+        if view.only.is_some_and(|only| only != group) {
+            continue;
+        }
+        let total = group_hits.len();
+        let shown = if view.only.is_some() {
+            view.group_limit
+        } else {
+            view.per_group
+        };
+        html.push_str(&format!(
+            r#"<section class="hit-group" data-testid="group-{key}"><h2>{name}<span class="count">{total}</span></h2><ol class="cards plain">"#,
+            key = group.key(),
+            name = escape((view.group_name)(group)),
+        ));
+        for hit in group_hits.iter().take(shown) {
+            push_card(&mut html, index, hit, query, view);
+        }
+        html.push_str("</ol>");
+        if total > shown {
+            match view.only {
+                None => html.push_str(&format!(
+                    r#"<a class="more" href="{href}" data-testid="more-{key}">{text}</a>"#,
+                    href = escape(&(view.group_href)(group)),
+                    key = group.key(),
+                    text = escape(&(view.see_all)(total)),
+                )),
+                Some(_) => {
+                    html.push_str(&format!(r#"<p class="meta">{}</p>"#, escape(view.limited)))
+                }
+            }
+        }
+        html.push_str("</section>");
+    }
+    html
+}
+
+fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &HitsView<'_>) {
+    let entry = index.entry(hit);
+    let id = escape(&hit.id);
+    html.push_str(&format!(
+        r#"<li class="card hit" data-testid="hit" data-id="{id}" data-kind="{kind}"><div class="card-head"><a class="card-title" href="{href}">{title}</a>"#,
+        kind = hit.group.key(),
+        href = escape(&entry.href),
+        title = escape(&entry.title),
+    ));
+    if matches!(hit.group, Group::Item(_)) {
+        let saved = (view.saved)(&hit.id);
+        let label = escape((view.star_label)(saved));
+        html.push_str(&format!(
+            r#"<button type="button" class="star" data-testid="star" data-id="{id}" aria-pressed="{saved}" aria-label="{label}" title="{label}"><span aria-hidden="true">{glyph}</span></button>"#,
+            glyph = star_glyph(saved),
+        ));
+    }
+    html.push_str(r#"</div><p class="snippet">"#);
+    html.push_str(&segments_html(&index.snippet(hit, query)));
+    html.push_str("</p></li>");
+}
+
+/// Snippet segments as text, matches inside `<mark>`.
+pub fn segments_html(segments: &[Segment]) -> String {
+    let mut html = String::new();
+    for segment in segments {
+        if segment.marked {
+            html.push_str("<mark>");
+            html.push_str(&escape(&segment.text));
+            html.push_str("</mark>");
+        } else {
+            html.push_str(&escape(&segment.text));
+        }
+    }
+    html
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::items::Kind;
+    use crate::core::library::Library;
+
+    fn view<'a>(only: Option<Group>, saved: &'a dyn Fn(&str) -> bool) -> HitsView<'a> {
+        HitsView {
+            only,
+            per_group: 2,
+            group_limit: 3,
+            group_name: &|g| g.zh(),
+            group_href: &|g| format!("search?q=x&group={}", g.key()),
+            see_all: &|n| format!("查看全部 {n} 条"),
+            limited: "只列出最相关的 3 条",
+            saved,
+            star_label: &|on| if on { "取消收藏" } else { "收藏" },
+        }
+    }
+
+    fn library() -> Library {
+        let loaded = crate::tool::load_corpus(std::path::Path::new("data/corpus")).expect("corpus");
+        let shipped = crate::tool::ship(&loaded.corpus);
+        Library::new(loaded.corpus.registry, shipped).expect("valid")
+    }
+
+    #[test]
+    fn lists_a_few_hits_per_group_with_marks_stars_and_a_link_to_the_rest() {
+        let lib = library();
+        let query = Query::parse("制造业");
+        let hits = lib.index.search(&query);
+        let policies = hits
+            .iter()
+            .filter(|h| h.group == Group::Item(Kind::Policy))
+            .count();
+        assert!(policies > 2, "the real corpus has many policies on 制造业");
+        let first = hits
+            .iter()
+            .find(|h| h.group == Group::Item(Kind::Policy))
+            .unwrap()
+            .id
+            .clone();
+        let saved = |id: &str| id == first;
+        let html = hits_html(&lib.index, &hits, &query, &view(None, &saved));
+        let policy_section = html
+            .split(r#"<section class="hit-group" data-testid="group-policy">"#)
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .expect("a policy group");
+        assert_eq!(policy_section.matches(r#"data-testid="hit""#).count(), 2);
+        assert!(policy_section.contains(&format!(r#"<span class="count">{policies}</span>"#)));
+        assert!(policy_section.contains(&format!("查看全部 {policies} 条")));
+        assert!(policy_section.contains(r#"href="search?q=x&amp;group=policy""#));
+        assert!(policy_section.contains(&format!(
+            r#"data-id="{first}" aria-pressed="true" aria-label="取消收藏""#
+        )));
+        assert!(policy_section.contains(r#"aria-pressed="false" aria-label="收藏""#));
+        assert!(html.contains("<mark>制造业</mark>"));
+    }
+
+    #[test]
+    fn one_groups_view_lists_up_to_its_limit_and_says_so() {
+        let lib = library();
+        let query = Query::parse("制造业");
+        let hits = lib.index.search(&query);
+        let html = hits_html(
+            &lib.index,
+            &hits,
+            &query,
+            &view(Some(Group::Item(Kind::Policy)), &|_| false),
+        );
+        assert_eq!(html.matches("<section").count(), 1);
+        assert_eq!(html.matches(r#"data-testid="hit""#).count(), 3);
+        assert!(html.contains("只列出最相关的 3 条"));
+        assert!(!html.contains(r#"class="more""#));
+    }
+
+    #[test]
+    fn markup_in_the_interface_words_stays_text() {
+        let lib = library();
+        let query = Query::parse("制造业");
+        let hits = lib.index.search(&query);
+        let hostile = HitsView {
+            see_all: &|_| "<script>x</script>".to_string(),
+            group_href: &|_| "search?q=\"><img src=x>".to_string(),
+            ..view(None, &|_| false)
+        };
+        let html = hits_html(&lib.index, &hits, &query, &hostile);
+        assert!(!html.contains("<script>") && !html.contains("<img"));
+        assert!(html.contains("&lt;script&gt;") && html.contains("&quot;&gt;&lt;img"));
+    }
+}
