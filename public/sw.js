@@ -22,9 +22,9 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Names carrying a content hash never change: cache first. Pages and data/manifest.json do
+// Names carrying a content hash never change (Trunk's hashes drop leading zeros): cache first. Pages and data/manifest.json do
 // change: network first, so a new corpus is picked up on the next online visit.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$|\/data\/(issues|catalog)\/.+\.[0-9a-f]{10}\.json$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$|\/data\/(issues|catalog)\/.+\.[0-9a-f]{10}\.json$/;
 
 async function cacheFirst(request) {
   const cached = await caches.match(request);

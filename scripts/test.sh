@@ -9,6 +9,8 @@ step "format and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin cankao -- -D warnings
+# The first view's module: the app without the `full` feature.
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --bin cankao --no-default-features -- -D warnings
 
 step "native tests: the pure core, the corpus validator, property tests"
 cargo test --quiet

@@ -14,9 +14,8 @@ use crate::core::library::Library;
 use crate::data::{load, router_base, Loaded};
 use crate::i18n::tr;
 use crate::routes::{
-    compare::CompareView, home::Home, item::ItemPage, kind_list::KindList, map::MapView,
-    matrix::MatrixView, not_found::NotFound, policy::PolicyPage, policy_list::PolicyList,
-    problems::ProblemsPage, saved::SavedPage, search::SearchPage, timeline::TimelineView,
+    home::Home, item::ItemPage, kind_list::KindList, not_found::NotFound, policy::PolicyPage,
+    policy_list::PolicyList, problems::ProblemsPage, saved::SavedPage, search::SearchPage,
 };
 use crate::store::{use_store, Pending, Store};
 
@@ -92,10 +91,10 @@ fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
             <Route path=path!("/search") view=SearchPage/>
             <Route path=path!("/policies") view=|| view! { <Live all_issues=true><PolicyList/></Live> }/>
             <Route path=path!("/policy/:id") view=|| view! { <Live><PolicyPage/></Live> }/>
-            <Route path=path!("/compare") view=|| view! { <Live all_issues=true><CompareView/></Live> }/>
-            <Route path=path!("/map") view=|| view! { <Live all_issues=true><MapView/></Live> }/>
-            <Route path=path!("/matrix") view=|| view! { <Live all_issues=true><MatrixView/></Live> }/>
-            <Route path=path!("/timeline") view=|| view! { <Live all_issues=true><TimelineView/></Live> }/>
+            <Route path=path!("/compare") view=|| across_regions(AcrossRegions::Compare)/>
+            <Route path=path!("/map") view=|| across_regions(AcrossRegions::Map)/>
+            <Route path=path!("/matrix") view=|| across_regions(AcrossRegions::Matrix)/>
+            <Route path=path!("/timeline") view=|| across_regions(AcrossRegions::Timeline)/>
             <Route path=path!("/saved") view=|| view! { <Live all_issues=true><SavedPage/></Live> }/>
             <Route path=path!("/problems") view=|| view! { <Live all_issues=true><ProblemsPage/></Live> }/>
             <Route path=path!("/problem/:id") view=|| view! { <Live><ItemPage kind=Kind::Problem/></Live> }/>
@@ -110,6 +109,38 @@ fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
             <Route path=path!("/news/:id") view=|| view! { <Live><ItemPage kind=Kind::News/></Live> }/>
         </Routes>
     }
+}
+
+/// The views across regions ([`crate::core::pages::FULL_MODULE_ROUTES`]).
+#[derive(Clone, Copy)]
+enum AcrossRegions {
+    Compare,
+    Map,
+    Matrix,
+    Timeline,
+}
+
+/// A view across regions, drawn by the full module.
+#[cfg(feature = "full")]
+fn across_regions(view: AcrossRegions) -> AnyView {
+    use crate::routes::{
+        compare::CompareView, map::MapView, matrix::MatrixView, timeline::TimelineView,
+    };
+    match view {
+        AcrossRegions::Compare => view! { <Live all_issues=true><CompareView/></Live> }.into_any(),
+        AcrossRegions::Map => view! { <Live all_issues=true><MapView/></Live> }.into_any(),
+        AcrossRegions::Matrix => view! { <Live all_issues=true><MatrixView/></Live> }.into_any(),
+        AcrossRegions::Timeline => {
+            view! { <Live all_issues=true><TimelineView/></Live> }.into_any()
+        }
+    }
+}
+
+/// In the first view's module, a view across regions loads the page again: its loader then
+/// picks the full module for the route.
+#[cfg(not(feature = "full"))]
+fn across_regions(_: AcrossRegions) -> AnyView {
+    view! { <crate::routes::full_module::ToFullModule/> }.into_any()
 }
 
 /// Draws its children again whenever the library grows. `all_issues`: the view lists or

@@ -286,35 +286,112 @@ fn inline_scripts(html: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Makes Trunk's start-up script fetch the wasm with subresource integrity (a `preload`
-/// integrity is not enforced for fetches), then pins every inline script of the page by hash
-/// in a Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
-/// origin but the app's own.
-pub fn secure(html: &str, out: &Path) -> Result<String, String> {
+/// A wasm module as the page loads it: its JS glue, its wasm and the wasm's integrity.
+struct Module {
+    js: String,
+    wasm: String,
+    integrity: String,
+}
+
+fn sha384_of(out: &Path, file: &str) -> Result<String, String> {
+    let bytes = std::fs::read(out.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    Ok(format!("sha384-{}", b64_digest::<sha2::Sha384>(&bytes)))
+}
+
+/// The full module `scripts/post-build.sh` put beside Trunk's output.
+fn full_module(out: &Path) -> Result<Module, String> {
+    let js = std::fs::read_dir(out)
+        .map_err(|e| format!("{}: {e}", out.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("cankao-full-") && n.ends_with(".js"))
+        .ok_or("no cankao-full-*.js beside the app: scripts/post-build.sh builds it")?;
+    let wasm = js.replace(".js", "_bg.wasm");
+    Ok(Module {
+        integrity: sha384_of(out, &wasm)?,
+        js,
+        wasm,
+    })
+}
+
+/// Replaces Trunk's start-up script with a loader that starts the module the page's route
+/// needs (the full one for [`crate::core::pages::FULL_MODULE_ROUTES`], else the first view's),
+/// decided in the browser so that one page works at every path (the service worker's shell,
+/// a host's 404 page). The wasm is fetched with subresource integrity (a `preload` integrity
+/// is not enforced for fetches) and only once the prerendered page has painted. The page's
+/// own module is preloaded. Then every inline script of the page is pinned by hash in a
+/// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
+/// origin but the app's own. `route`: the first segment of the page's path.
+pub fn secure(html: &str, out: &Path, route: &str) -> Result<String, String> {
     let mut html = html.to_string();
-    if let Some(at) = html.find("module_or_path: '") {
-        let start = at + "module_or_path: ".len();
+    if let Some(start) = html.find("<script type=\"module\">\nimport init") {
         let end = start
-            + 1
-            + html[start + 1..]
-                .find('\'')
-                .ok_or("unterminated wasm path")?
-            + 1;
-        let quoted = html[start..end].to_string();
-        let file = quoted.trim_matches('\'').trim_start_matches("./");
-        let bytes = std::fs::read(out.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        let integrity = format!("sha384-{}", b64_digest::<sha2::Sha384>(&bytes));
-        // The wasm is fetched once the prerendered page has painted (or after half a second
-        // in a tab that does not paint): on a slow link its 450 KB would otherwise compete with
-        // the page's own HTML and CSS for the first paint.
-        html.replace_range(
-            start..end,
-            &format!(
-                "new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); \
-                 setTimeout(painted, 500); }}).then(() => fetch({quoted}, {{ integrity: '{integrity}' }}))"
-            ),
+            + html[start..]
+                .find("</script>")
+                .ok_or("unterminated start-up script")?
+            + "</script>".len();
+        let quoted_after = |marker: &str| -> Result<String, String> {
+            let at = html[start..end]
+                .find(marker)
+                .ok_or("unexpected start-up script")?
+                + start;
+            let from = at + marker.len();
+            let len = html[from..].find('\'').ok_or("unterminated path")?;
+            Ok(html[from..from + len].trim_start_matches("./").to_string())
+        };
+        let first_js = quoted_after("from './")?;
+        let first_wasm = quoted_after("module_or_path: './")?;
+        let first = Module {
+            integrity: sha384_of(out, &first_wasm)?,
+            js: first_js,
+            wasm: first_wasm,
+        };
+        let full = full_module(out)?;
+        let entry = |m: &Module| format!("['./{}', './{}', '{}']", m.js, m.wasm, m.integrity);
+        let routes: Vec<String> = crate::core::pages::FULL_MODULE_ROUTES
+            .iter()
+            .map(|r| format!("'{r}'"))
+            .collect();
+        let loader = format!(
+            "<script type=\"module\">\n\
+             const root = new URL(document.baseURI).pathname;\n\
+             const route = location.pathname.startsWith(root) ? location.pathname.slice(root.length).split('/')[0] : '';\n\
+             const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
+             const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
+             const bindings = await import(js);\n\
+             const wasm = await bindings.default({{ module_or_path: painted.then(() => fetch(wasmFile, {{ integrity }})) }});\n\
+             window.wasmBindings = bindings;\n\
+             dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n\
+             </script>",
+            routes = routes.join(", "),
+            full = entry(&full),
+            first = entry(&first),
         );
+        let own = if crate::core::pages::FULL_MODULE_ROUTES.contains(&route) {
+            Some(&full)
+        } else {
+            None
+        };
+        html.replace_range(start..end, &loader);
         html = without_wasm_preload(&html);
+        if let Some(own) = own {
+            let preload = format!(
+                "href=\"./{}\" crossorigin=\"anonymous\" integrity=\"",
+                first.js
+            );
+            if let Some(at) = html.find(&preload) {
+                let from = at + preload.len();
+                let len = html[from..].find('"').ok_or("unterminated integrity")?;
+                html.replace_range(
+                    at..from + len,
+                    &format!(
+                        "href=\"./{}\" crossorigin=\"anonymous\" integrity=\"{}",
+                        own.js,
+                        sha384_of(out, &own.js)?
+                    ),
+                );
+            }
+        }
     }
     let hashes: Vec<String> = inline_scripts(&html)
         .into_iter()
@@ -435,7 +512,8 @@ pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize
         .filter(|s| !s.is_empty());
     let all = pages(corpus);
     for page in &all {
-        let html = secure(&render(&template, page, site_url.as_deref()), out)?;
+        let route = page.path.split('/').next().unwrap_or_default();
+        let html = secure(&render(&template, page, site_url.as_deref()), out, route)?;
         write(&out.join(&page.path).join("index.html"), html.as_bytes())?;
     }
     let not_found = Page {
@@ -453,7 +531,7 @@ pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize
         &not_found_base_script(),
         1,
     );
-    write(&out.join("404.html"), secure(&html, out)?.as_bytes())?;
+    write(&out.join("404.html"), secure(&html, out, "")?.as_bytes())?;
     Ok(all.len() + 1)
 }
 

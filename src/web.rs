@@ -29,6 +29,29 @@ pub fn replace_url(path: &str) {
     }
 }
 
+/// Loads `path` as a new page in place of the current history entry, unless this page itself
+/// came from such a load in the last ten seconds; returns whether it loads. The mark lives in
+/// sessionStorage (this tab only).
+pub fn load_page_unless_just_loaded(path: &str) -> bool {
+    const KEY: &str = "cankao.reloaded-at";
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let session = window.session_storage().ok().flatten();
+    let now = js_sys::Date::now();
+    let last = session
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .and_then(|v| v.parse::<f64>().ok());
+    if last.is_some_and(|t| (now - t).abs() < 10_000.0) {
+        return false;
+    }
+    if let Some(session) = session {
+        let _ = session.set_item(KEY, &now.to_string());
+    }
+    window.location().replace(path).is_ok()
+}
+
 /// Ends the current task and resumes in a new one, so that the browser can paint and handle
 /// input between the steps of a long piece of work.
 pub async fn next_task() {

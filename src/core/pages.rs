@@ -6,6 +6,10 @@
 use super::corpus::Corpus;
 use super::items::{ItemRef, Kind};
 
+/// The first path segments of the routes only the full module draws (the views across regions
+/// and their charts); every other route is in the smaller module the first view loads.
+pub const FULL_MODULE_ROUTES: [&str; 4] = ["compare", "map", "matrix", "timeline"];
+
 /// The first path segments of every route; a host's 404 page finds the app root by them.
 pub fn route_segments() -> Vec<&'static str> {
     let mut segments: Vec<&'static str> = ROUTES

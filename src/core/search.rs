@@ -532,11 +532,11 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
             marked: false,
         });
     }
-    for i in from..to {
+    for (i, c) in chars.iter().enumerate().take(to).skip(from) {
         match segments.last_mut() {
-            Some(s) if s.marked == is_marked(i) && s.text != "…" => s.text.push(chars[i]),
+            Some(s) if s.marked == is_marked(i) && s.text != "…" => s.text.push(*c),
             _ => segments.push(Segment {
-                text: chars[i].to_string(),
+                text: c.to_string(),
                 marked: is_marked(i),
             }),
         }

@@ -1,6 +1,8 @@
 //! One file per route.
 
 pub mod compare;
+#[cfg(not(feature = "full"))]
+pub mod full_module;
 pub mod home;
 pub mod item;
 pub mod kind_list;

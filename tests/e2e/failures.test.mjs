@@ -182,7 +182,7 @@ test('corrupt, foreign or oversized saved items and a full quota are survived, a
   }
 });
 
-test('every generated page carries a CSP that pins its inline scripts, and the wasm has SRI', async () => {
+test('every generated page carries a CSP that pins its inline scripts, and both wasm modules have SRI', async () => {
   const server = await serveDist();
   try {
     const { readdirSync, statSync } = await import('node:fs');
@@ -208,21 +208,29 @@ test('every generated page carries a CSP that pins its inline scripts, and the w
         const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
         assert.ok(csp.includes(hash), `${p}: inline script not pinned`);
       }
-      assert.match(html, /fetch\('\.\/cankao-[0-9a-f]+_bg\.wasm', \{ integrity: 'sha384-/, p);
+      // The loader knows both modules, each wasm with its integrity, and fetches with it.
+      assert.match(html, /\['\.\/cankao-[0-9a-f]+\.js', '\.\/cankao-[0-9a-f]+_bg\.wasm', 'sha384-[A-Za-z0-9+/=]+'\]/, p);
+      assert.match(html, /\['\.\/cankao-full-[0-9a-f]+\.js', '\.\/cankao-full-[0-9a-f]+_bg\.wasm', 'sha384-[A-Za-z0-9+/=]+'\]/, p);
+      assert.match(html, /fetch\(wasmFile, \{ integrity \}\)/, p);
       assert.doesNotMatch(html, /<link rel="preload"[^>]*application\/wasm/, p);
-      assert.match(html, /<link rel="modulepreload" href="\.\/cankao-[0-9a-f]+\.js" crossorigin="anonymous" integrity="sha384-/, p);
+      // Each page preloads the module its route starts: the full one for views across regions.
+      const full = /[\\/](compare|map|matrix|timeline)[\\/]index\.html$/.test(p);
+      const own = full ? 'cankao-full-[0-9a-f]+' : 'cankao-[0-9a-f]+';
+      assert.match(html, new RegExp(`<link rel="modulepreload" href="\\./${own}\\.js" crossorigin="anonymous" integrity="sha384-`), p);
     }
-    // A tampered wasm is refused by the browser.
-    const index = readFileSync(join(server.root, 'index.html'), 'utf8');
-    const wasm = index.match(/cankao-[0-9a-f]+_bg\.wasm/)[0];
-    const bytes = readFileSync(join(server.root, wasm));
-    bytes[bytes.length - 1] ^= 0xff;
-    writeFileSync(join(server.root, wasm), bytes);
-    const page = await chromium.newPage(DESKTOP);
-    const failed = page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
-    await page.goto(server.base);
-    await failed;
-    await page.context().close();
+    // A tampered wasm is refused by the browser, in either module.
+    for (const [path, name] of [['', /cankao-[0-9a-f]+_bg\.wasm/], ['compare/', /cankao-full-[0-9a-f]+_bg\.wasm/]]) {
+      const index = readFileSync(join(server.root, path, 'index.html'), 'utf8');
+      const wasm = index.match(name)[0];
+      const bytes = readFileSync(join(server.root, wasm));
+      bytes[bytes.length - 1] ^= 0xff;
+      writeFileSync(join(server.root, wasm), bytes);
+      const page = await chromium.newPage(DESKTOP);
+      const failed = page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
+      await page.goto(server.base + path);
+      await failed;
+      await page.context().close();
+    }
   } finally {
     server.stop();
   }

@@ -109,6 +109,31 @@ test('a problem opened cold leads to a recommendation and a policy', async () =>
   await page.context().close();
 });
 
+test('the first view starts the smaller module; a view across regions starts the full one, which keeps every route', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const modules = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(r.url().split('/').pop()); });
+  const app = await new AppPage(page, server.base).open('');
+  assert.equal(modules.length, 1);
+  assert.match(modules[0], /^cankao-[0-9a-f]+_bg\.wasm$/);
+  await app.testid('nav-compare').click();
+  await app.testid('compare-page').waitFor();
+  assert.match(app.relativeUrl(), /^compare/);
+  assert.equal(modules.length, 2);
+  assert.match(modules[1], /^cankao-full-[0-9a-f]+_bg\.wasm$/);
+  // From here the full module draws every view, and back returns through the history.
+  await app.testid('nav-policies').click();
+  await app.testid('policy-results').waitFor();
+  await page.goBack();
+  await app.testid('compare-page').waitFor();
+  assert.equal(modules.length, 2, 'no module loaded again');
+  await page.goBack();
+  await page.waitForURL(server.base);
+  await app.testid('home').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a figure in a status article leads to its comparison chart', async () => {
   const issue = corpus.issues[0];
   const article = issue.articles.find((a) => a.id === '2023-zhizao-six-provinces');
