@@ -120,11 +120,13 @@ test('after a first visit the app and every deep link open offline', async () =>
   // The worker precached the app and the corpus; go offline and open links never visited.
   await context.setOffline(true);
   const policy = corpus.policies.at(-1);
-  for (const path of [`policy/${policy.id}/?${WECHAT}`, 'policies/?level=municipal', `problem/${corpus.issues[0].problems[1].id}/`]) {
+  // A comparison too: the shell the worker serves starts the full module for it.
+  for (const path of [`policy/${policy.id}/?${WECHAT}`, 'policies/?level=municipal', `problem/${corpus.issues[0].problems[1].id}/`, 'compare/?ind=industrial_value_added']) {
     const view = await new AppPage(page, server.base).open(path);
     assert.equal(await page.locator('#app [data-testid="load-error"]').count(), 0, path);
     assert.equal(await page.locator('#app [data-testid="not-found"]').count(), 0, path);
     if (path.startsWith('policy/')) assert.equal(await view.testid('policy-title').textContent(), policy.title);
+    if (path.startsWith('compare/')) await view.testid('compare-page').waitFor();
   }
   await context.close();
 });
