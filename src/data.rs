@@ -6,9 +6,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::core::corpus::{IssueEntry, Manifest, ShippedIssue};
 use crate::core::library::{Library, LibraryBuilder};
+use crate::core::load::FETCH_TIMEOUT_MS;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -45,21 +48,39 @@ pub fn router_base() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-const FETCH_TIMEOUT_MS: u32 = 30_000;
+/// The response to `url` that the page's loader started fetching beside the wasm (the first
+/// view's data files, `window.cankaoPrefetched`, written by `cankao-tool`), taken once. None
+/// when there is none or it failed: the caller then fetches itself.
+async fn prefetched(url: &str) -> Option<gloo_net::http::Response> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let all = js_sys::Reflect::get(&window, &"cankaoPrefetched".into()).ok()?;
+    if !all.is_object() {
+        return None;
+    }
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&all, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key);
+    let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    Some(gloo_net::http::Response::from(response))
+}
 
 /// Fetches and parses a JSON file. `revalidate` asks the server (or service worker) every time,
 /// for files whose name does not change with their content.
 async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<T, LoadError> {
-    // A stalled connection is reported, not waited on for ever.
-    let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
-    let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&timeout));
-    if revalidate {
-        request = request.cache(web_sys::RequestCache::NoCache);
-    }
-    let response = request.send().await.map_err(|e| LoadError::Network {
-        url: url.to_string(),
-        detail: e.to_string(),
-    })?;
+    let response = match prefetched(url).await.filter(|r| r.ok()) {
+        Some(response) => response,
+        None => {
+            let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+            let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&timeout));
+            if revalidate {
+                request = request.cache(web_sys::RequestCache::NoCache);
+            }
+            request.send().await.map_err(|e| LoadError::Network {
+                url: url.to_string(),
+                detail: e.to_string(),
+            })?
+        }
+    };
     if !response.ok() {
         return Err(LoadError::Status {
             url: url.to_string(),

@@ -243,7 +243,7 @@ pub fn site_command(corpus_dir: &Path, out: &Path, options: &SiteOptions<'_>) ->
         .template
         .map_or_else(|| out.join("index.html"), Path::to_path_buf);
     let result = write_data(&shipped, out).and_then(|manifest| {
-        let written = write_pages(&shipped, &template, out)?;
+        let written = write_pages(&shipped, &manifest, &template, out)?;
         write_service_worker(out, &manifest)?;
         println!(
             "wrote data for {} issue(s) and {written} pages into {}",
@@ -314,15 +314,30 @@ fn full_module(out: &Path) -> Result<Module, String> {
     })
 }
 
+/// The data files a page's first view reads (see `data::load`): the manifest, then the page's
+/// issue, or the newest. Paths relative to the app root.
+fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<String> {
+    let entry = manifest
+        .issues
+        .iter()
+        .find(|e| Some(e.id.as_str()) == issue)
+        .or_else(|| manifest.issues.last());
+    std::iter::once("data/manifest.json".to_string())
+        .chain(entry.map(|e| format!("data/{}", e.file)))
+        .collect()
+}
+
 /// Replaces Trunk's start-up script with a loader that starts the module the page's route
 /// needs (the full one for [`crate::core::pages::FULL_MODULE_ROUTES`], else the first view's),
 /// decided in the browser so that one page works at every path (the service worker's shell,
 /// a host's 404 page). The wasm is fetched with subresource integrity (a `preload` integrity
 /// is not enforced for fetches) and only once the prerendered page has painted. The page's
-/// own module is preloaded. Then every inline script of the page is pinned by hash in a
+/// own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
+/// the wasm rather than after it (`window.cankaoPrefetched`, which `data::fetch_json` takes
+/// from). Then every inline script of the page is pinned by hash in a
 /// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
 /// origin but the app's own. `route`: the first segment of the page's path.
-pub fn secure(html: &str, out: &Path, route: &str) -> Result<String, String> {
+pub fn secure(html: &str, out: &Path, route: &str, data: &[String]) -> Result<String, String> {
     let mut html = html.to_string();
     if let Some(start) = html.find("<script type=\"module\">\nimport init") {
         let end = start
@@ -358,12 +373,16 @@ pub fn secure(html: &str, out: &Path, route: &str) -> Result<String, String> {
              const route = location.pathname.startsWith(root) ? location.pathname.slice(root.length).split('/')[0] : '';\n\
              const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
              const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
+             const prefetched = window.cankaoPrefetched = {{}};\n\
+             painted.then(() => {{ for (const url of {data}) prefetched[url] = fetch(url, {{ cache: url.endsWith('/manifest.json') ? 'no-cache' : 'default', signal: AbortSignal.timeout({timeout}) }}); }});\n\
              const bindings = await import(js);\n\
              const wasm = await bindings.default({{ module_or_path: painted.then(() => fetch(wasmFile, {{ integrity }})) }});\n\
              window.wasmBindings = bindings;\n\
              dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n\
              </script>",
             routes = routes.join(", "),
+            data = serde_json::to_string(data).map_err(|e| e.to_string())?,
+            timeout = crate::core::load::FETCH_TIMEOUT_MS,
             full = entry(&full),
             first = entry(&first),
         );
@@ -503,7 +522,12 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
 }
 
 /// Writes every deep link's page from the built `index.html`, plus `404.html`.
-pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize, String> {
+pub fn write_pages(
+    corpus: &Corpus,
+    manifest: &Manifest,
+    template: &Path,
+    out: &Path,
+) -> Result<usize, String> {
     use crate::core::pages::{pages, render, Page};
     let template =
         std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
@@ -513,7 +537,13 @@ pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize
     let all = pages(corpus);
     for page in &all {
         let route = page.path.split('/').next().unwrap_or_default();
-        let html = secure(&render(&template, page, site_url.as_deref()), out, route)?;
+        let data = first_view_data(manifest, page.issue.as_deref());
+        let html = secure(
+            &render(&template, page, site_url.as_deref()),
+            out,
+            route,
+            &data,
+        )?;
         write(&out.join(&page.path).join("index.html"), html.as_bytes())?;
     }
     let not_found = Page {
@@ -531,7 +561,12 @@ pub fn write_pages(corpus: &Corpus, template: &Path, out: &Path) -> Result<usize
         &not_found_base_script(),
         1,
     );
-    write(&out.join("404.html"), secure(&html, out, "")?.as_bytes())?;
+    // The page cannot know which view it shows: the manifest only.
+    let data = first_view_data(manifest, None)[..1].to_vec();
+    write(
+        &out.join("404.html"),
+        secure(&html, out, "", &data)?.as_bytes(),
+    )?;
     Ok(all.len() + 1)
 }
 

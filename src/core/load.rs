@@ -7,6 +7,10 @@ use super::corpus::*;
 use super::validate::Failure;
 
 /// The files of one issue folder, by name.
+/// How long the app waits for a data file before it reports a network error (a stalled
+/// connection is reported, not waited on for ever); the page's loader prefetches with it too.
+pub const FETCH_TIMEOUT_MS: u32 = 30_000;
+
 pub const ISSUE_FILES: [&str; 10] = [
     "issue.json",
     "policies.json",

@@ -112,10 +112,18 @@ test('a problem opened cold leads to a recommendation and a policy', async () =>
 test('the first view starts the smaller module; a view across regions starts the full one, which keeps every route', async () => {
   const page = await chromium.newPage(DESKTOP);
   const modules = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) modules.push(r.url().split('/').pop()); });
+  const requested = [];
+  page.on('request', (r) => {
+    requested.push(r.url().slice(server.base.length));
+    if (r.url().endsWith('.wasm')) modules.push(r.url().split('/').pop());
+  });
   const app = await new AppPage(page, server.base).open('');
   assert.equal(modules.length, 1);
   assert.match(modules[0], /^cankao-[0-9a-f]+_bg\.wasm$/);
+  // The first view's data is fetched beside the wasm, not after it, and only once.
+  const data = requested.filter((u) => u.startsWith('data/'));
+  assert.deepEqual(data, ['data/manifest.json', `data/${corpus.manifest.issues.at(-1).file}`]);
+  assert.ok(requested.indexOf(data[1]) < requested.findIndex((u) => u.endsWith('.wasm')), requested.join(' '));
   await app.testid('nav-compare').click();
   await app.testid('compare-page').waitFor();
   assert.match(app.relativeUrl(), /^compare/);
