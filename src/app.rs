@@ -136,8 +136,8 @@ fn across_regions(view: AcrossRegions) -> AnyView {
     }
 }
 
-/// In the first view's module, a view across regions loads the page again: its loader then
-/// picks the full module for the route.
+/// In the first view's module, a view across regions loads the route's page, whose loader
+/// starts the full module.
 #[cfg(not(feature = "full"))]
 fn across_regions(_: AcrossRegions) -> AnyView {
     view! { <crate::routes::full_module::ToFullModule/> }.into_any()
