@@ -185,14 +185,8 @@ fn page_issue() -> Option<String> {
 /// newest), checks it and indexes it. Other issues are the store's business.
 pub async fn load() -> Result<Loaded, LoadError> {
     // Relative URLs resolve against the document's base, i.e. the app's root.
-    let manifest: Manifest = fetch_json("data/manifest.json", true).await?;
-    let wanted = page_issue();
-    let first = manifest
-        .issues
-        .iter()
-        .find(|e| Some(&e.id) == wanted.as_ref())
-        .or_else(|| manifest.issues.last())
-        .cloned();
+    let manifest: Manifest = fetch_json(Manifest::PATH, true).await?;
+    let first = manifest.first_view_issue(page_issue().as_deref()).cloned();
     // Issue files are named by their content hash: their names are the data's version.
     let version: Vec<&str> = manifest.issues.iter().map(|i| i.file.as_str()).collect();
     let version = version.join(",");

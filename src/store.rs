@@ -51,8 +51,9 @@ impl Store {
         store
     }
 
-    /// Unless it is loaded or on its way, fetches the catalog's files one after the other (each parses in its own task, so none
-    /// blocks the page for long), then indexes every issue's outline at once.
+    /// Unless it is loaded or on its way, fetches the catalog's files one after the other (each
+    /// parses in its own task, so none blocks the page for long), then indexes every issue's
+    /// outline at once.
     pub fn load_catalog(self) {
         let under_way = self
             .catalog

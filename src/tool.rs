@@ -216,7 +216,7 @@ pub fn write_data(corpus: &Corpus, out: &Path) -> Result<Manifest, String> {
         catalog,
     };
     let json = serde_json::to_vec(&manifest).map_err(|e| e.to_string())?;
-    write(&out.join("data/manifest.json"), &json)?;
+    write(&out.join(Manifest::PATH), &json)?;
     Ok(manifest)
 }
 
@@ -314,16 +314,16 @@ fn full_module(out: &Path) -> Result<Module, String> {
     })
 }
 
-/// The data files a page's first view reads (see `data::load`): the manifest, then the page's
-/// issue, or the newest. Paths relative to the app root.
-fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<String> {
-    let entry = manifest
-        .issues
-        .iter()
-        .find(|e| Some(e.id.as_str()) == issue)
-        .or_else(|| manifest.issues.last());
-    std::iter::once("data/manifest.json".to_string())
-        .chain(entry.map(|e| format!("data/{}", e.file)))
+/// The data files a page's first view reads (see `data::load`), each with the cache mode the
+/// app fetches it with: the manifest, revalidated (its name does not change with its content),
+/// then the page's issue or the newest. Paths relative to the app root.
+fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'static str)> {
+    std::iter::once((Manifest::PATH.to_string(), "no-cache"))
+        .chain(
+            manifest
+                .first_view_issue(issue)
+                .map(|e| (format!("data/{}", e.file), "default")),
+        )
         .collect()
 }
 
@@ -337,7 +337,12 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<String> {
 /// from). Then every inline script of the page is pinned by hash in a
 /// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
 /// origin but the app's own. `route`: the first segment of the page's path.
-pub fn secure(html: &str, out: &Path, route: &str, data: &[String]) -> Result<String, String> {
+pub fn secure(
+    html: &str,
+    out: &Path,
+    route: &str,
+    data: &[(String, &str)],
+) -> Result<String, String> {
     let mut html = html.to_string();
     if let Some(start) = html.find("<script type=\"module\">\nimport init") {
         let end = start
@@ -374,7 +379,7 @@ pub fn secure(html: &str, out: &Path, route: &str, data: &[String]) -> Result<St
              const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
              const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
              const prefetched = window.cankaoPrefetched = {{}};\n\
-             painted.then(() => {{ for (const url of {data}) prefetched[url] = fetch(url, {{ cache: url.endsWith('/manifest.json') ? 'no-cache' : 'default', signal: AbortSignal.timeout({timeout}) }}); }});\n\
+             painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
              const bindings = await import(js);\n\
              const wasm = await bindings.default({{ module_or_path: painted.then(() => fetch(wasmFile, {{ integrity }})) }});\n\
              window.wasmBindings = bindings;\n\
@@ -491,7 +496,7 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
                 && name != "sw.js"
         })
         .collect();
-    files.push("data/manifest.json".into());
+    files.push(Manifest::PATH.into());
     files.extend(manifest.catalog.iter().map(|f| format!("data/{f}")));
     // The newest issues work offline after a first visit; older ones once they have been read
     // (the worker caches every issue file it serves), so a 100-issue series is not downloaded

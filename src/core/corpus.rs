@@ -383,6 +383,19 @@ pub struct Manifest {
     pub catalog: Vec<String>,
 }
 
+impl Manifest {
+    /// Where the app finds the manifest, relative to its root.
+    pub const PATH: &'static str = "data/manifest.json";
+
+    /// The issue a page's first view loads: the page's own (`page_issue`), else the newest.
+    pub fn first_view_issue(&self, page_issue: Option<&str>) -> Option<&IssueEntry> {
+        self.issues
+            .iter()
+            .find(|e| Some(e.id.as_str()) == page_issue)
+            .or_else(|| self.issues.last())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssueEntry {

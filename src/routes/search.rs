@@ -113,7 +113,7 @@ pub fn SearchPage() -> impl IntoView {
                 "只列出最相关的 200 条；加一个词可以缩小范围。",
                 "Only the 200 best matches are listed; add a word to narrow the search.",
             ),
-            saved: &|id| saved.ids.with_untracked(|ids| ids.iter().any(|s| s == id)),
+            saved: &|id| untrack(|| saved.contains(id)),
             star_label: &|on| star_label(lang, on),
         };
         query.with(|query| {
