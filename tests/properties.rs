@@ -94,7 +94,8 @@ proptest! {
         let hits = lib.index.search(&q);
         prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         for h in &hits {
-            prop_assert!(lib.find(&h.id).is_some() || lib.corpus.figure(&h.id).is_some());
+            let id = &lib.index.entry(h).id;
+            prop_assert!(lib.find(id).is_some() || lib.corpus.figure(id).is_some());
         }
     }
 

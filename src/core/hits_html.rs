@@ -71,7 +71,7 @@ pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>
 
 fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &HitsView<'_>) {
     let entry = index.entry(hit);
-    let id = escape(&hit.id);
+    let id = escape(&entry.id);
     html.push_str(&format!(
         r#"<li class="card hit" data-testid="hit" data-id="{id}" data-kind="{kind}"><div class="card-head"><a class="card-title" href="{href}">{title}</a>"#,
         kind = hit.group.key(),
@@ -79,7 +79,7 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
         title = escape(&entry.title),
     ));
     if matches!(hit.group, Group::Item(_)) {
-        let saved = (view.saved)(&hit.id);
+        let saved = (view.saved)(&entry.id);
         let label = escape((view.star_label)(saved));
         html.push_str(&format!(
             r#"<button type="button" class="star" data-testid="star" data-id="{id}" aria-pressed="{saved}" aria-label="{label}" title="{label}"><span aria-hidden="true">{glyph}</span></button>"#,
@@ -145,9 +145,8 @@ mod tests {
         let first = hits
             .iter()
             .find(|h| h.group == Group::Item(Kind::Policy))
-            .unwrap()
-            .id
-            .clone();
+            .map(|h| lib.index.entry(h).id.clone())
+            .unwrap();
         let saved = |id: &str| id == first;
         let html = hits_html(&lib.index, &hits, &query, &view(None, &saved));
         let policy_section = html

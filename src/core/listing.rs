@@ -290,17 +290,20 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         .collect();
     // The query narrows everything, facets included; its ranking orders the relevance sort.
     let query = Query::parse(&state.q);
-    let rank: Option<BTreeMap<String, usize>> = (!query.is_empty()).then(|| {
+    let rank: Option<BTreeMap<&str, usize>> = (!query.is_empty()).then(|| {
         index
             .search(&query)
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, h)| (h.id, i))
+            .map(|(i, h)| (index.entry(h).id.as_str(), i))
             .collect()
     });
     let matching: Vec<Row<'a>> = all
         .into_iter()
-        .filter(|r| rank.as_ref().is_none_or(|m| m.contains_key(&r.policy.id)))
+        .filter(|r| {
+            rank.as_ref()
+                .is_none_or(|m| m.contains_key(r.policy.id.as_str()))
+        })
         .collect();
     let facets = Facet::ALL
         .into_iter()
@@ -350,7 +353,9 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         Sort::Relevance => {
             if let Some(rank) = &rank {
                 order::sort_by_key(&mut rows, |r| {
-                    rank.get(&r.policy.id).copied().unwrap_or(usize::MAX)
+                    rank.get(r.policy.id.as_str())
+                        .copied()
+                        .unwrap_or(usize::MAX)
                 });
             }
         }

@@ -129,6 +129,8 @@ pub struct Entry {
     pub href: String,
     pub title: String,
     pub date: Option<String>,
+    /// [`Entry::date`] as a number that orders like it, so ranking compares no strings.
+    date_rank: u32,
     /// Parsed once here: every query spelling a 文号 compares against it.
     doc_number: Option<DocNumber>,
     fields: Vec<Field>,
@@ -139,33 +141,33 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub entries: Vec<Entry>,
-    /// Every entry's normalized fields in one text, so that a term is looked for in a single
-    /// pass and only the entries it occurs in are scored.
+    /// Every entry's own fields (titles and texts), normalized, in one text, so that a term is
+    /// looked for in a single pass and only the entries it occurs in are scored.
     text: Haystack,
-    /// The same for pinyin keys.
-    keys: Haystack,
+    /// The same fields with every run of other characters cut out, for terms written in ASCII
+    /// (pinyin, numbers, Latin words): a fraction of the text, since most of it is Chinese.
+    ascii: Haystack,
+    /// The fields entries share: names of regions, themes, issuers, outlets and positions.
+    shared: SharedParts,
+    /// Every entry's pinyin keys.
+    keys: SharedParts,
     /// Entries that have a 文号.
     numbered: Vec<usize>,
 }
 
-/// Texts of many entries joined by a separator (a newline: normalized text has none), with
-/// where each part (a field or a key) starts, so that one pass over the text scores every
-/// occurrence of a term.
+/// Texts joined by a separator (a newline: normalized text has none), with where each part
+/// starts, so that one pass over the text finds every occurrence of a term and its part.
 #[derive(Debug, Clone, Default)]
-struct Haystack {
+struct Parts {
     text: String,
     /// By offset.
     parts: Vec<Part>,
-    /// Key parts by their first byte: a one-letter pinyin term matches keys that start with
-    /// it, found here without a pass over the text.
-    by_first: BTreeMap<u8, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
 struct Part {
     start: usize,
     len: usize,
-    entry: usize,
     /// The field's weight; [`W_KEY`] for a pinyin key.
     weight: u32,
 }
@@ -183,49 +185,114 @@ impl Part {
     }
 }
 
-impl Haystack {
-    fn push<'a>(&mut self, entry: usize, parts: impl Iterator<Item = (u32, &'a str)>) {
-        for (weight, part) in parts {
-            if let Some(first) = part.bytes().next().filter(|_| weight == W_KEY) {
-                self.by_first
-                    .entry(first)
-                    .or_default()
-                    .push(self.parts.len());
-            }
-            self.parts.push(Part {
-                start: self.text.len(),
-                len: part.len(),
-                entry,
-                weight,
-            });
-            self.text.push_str(part);
-            self.text.push('\n');
-        }
+impl Parts {
+    /// Adds a part; returns its position.
+    fn push(&mut self, weight: u32, text: &str) -> usize {
+        self.parts.push(Part {
+            start: self.text.len(),
+            len: text.len(),
+            weight,
+        });
+        self.text.push_str(text);
+        self.text.push('\n');
+        self.parts.len() - 1
     }
 
-    /// Raises `best[entry]` to the best score of `term` at the start of each entry's parts.
-    fn score_starts_into(&self, term: &str, best: &mut [u32]) {
-        let Some(first) = term.bytes().next() else {
-            return;
-        };
-        for &part in self.by_first.get(&first).into_iter().flatten() {
-            let p = &self.parts[part];
-            if self.text[p.start..].starts_with(term) {
-                best[p.entry] = best[p.entry].max(p.score(p.start, term.len()));
-            }
-        }
-    }
-
-    /// Raises `best[entry]` to the best score of `term` in each entry's parts.
-    fn score_into(&self, term: &str, best: &mut [u32]) {
+    /// Calls `found(part, score)` for every occurrence of `term`, in text order.
+    fn for_each_match(&self, term: &str, mut found: impl FnMut(usize, u32)) {
         // Occurrences come in text order: walk the parts alongside them.
         let mut part = 0;
         for (at, _) in self.text.match_indices(term) {
             while part + 1 < self.parts.len() && self.parts[part + 1].start <= at {
                 part += 1;
             }
-            let p = &self.parts[part];
-            best[p.entry] = best[p.entry].max(p.score(at, term.len()));
+            found(part, self.parts[part].score(at, term.len()));
+        }
+    }
+}
+
+/// Fields of one entry each.
+#[derive(Debug, Clone, Default)]
+struct Haystack {
+    parts: Parts,
+    /// The entry of each part.
+    entries: Vec<usize>,
+}
+
+impl Haystack {
+    fn push(&mut self, entry: usize, weight: u32, text: &str) {
+        self.parts.push(weight, text);
+        self.entries.push(entry);
+    }
+
+    /// Raises `best[entry]` to the best score of `term` in each entry's parts.
+    fn score_into(&self, term: &str, best: &mut [u32]) {
+        self.parts.for_each_match(term, |part, score| {
+            let e = self.entries[part];
+            best[e] = best[e].max(score);
+        });
+    }
+}
+
+/// Fields many entries share, each written once with the entries that hold it: a region's,
+/// an issuer's or a theme's name (and its pinyin) belongs to every item it is attached to, so a
+/// term is looked for in the distinct texts only. A part's score here must not depend on where
+/// in it the term occurs (true of every weight but a title's, and titles are not shared).
+#[derive(Debug, Clone, Default)]
+struct SharedParts {
+    parts: Parts,
+    /// The entries holding each part, in the order they were added.
+    holders: Vec<Vec<usize>>,
+    /// Parts by their text, to find a part added before.
+    position: BTreeMap<String, usize>,
+}
+
+impl SharedParts {
+    fn push(&mut self, entry: usize, weight: u32, text: &str) {
+        debug_assert_ne!(
+            weight, W_TITLE,
+            "a title's score depends on where the term is"
+        );
+        let at = match self.position.get(text) {
+            Some(&at) => at,
+            None => {
+                let at = self.parts.push(weight, text);
+                self.holders.push(Vec::new());
+                self.position.insert(text.to_string(), at);
+                at
+            }
+        };
+        debug_assert_eq!(self.parts.parts[at].weight, weight, "one weight per text");
+        // Entries are added in order: an entry holding a text twice is listed once.
+        if self.holders[at].last() != Some(&entry) {
+            self.holders[at].push(entry);
+        }
+    }
+
+    fn score_holders(&self, part: usize, score: u32, best: &mut [u32]) {
+        for &e in &self.holders[part] {
+            best[e] = best[e].max(score);
+        }
+    }
+
+    /// Raises `best[entry]` to the best score of `term` in each entry's parts.
+    fn score_into(&self, term: &str, best: &mut [u32]) {
+        // A part's score is the same wherever the term occurs in it: score each part once.
+        let mut scored = None;
+        self.parts.for_each_match(term, |part, score| {
+            if scored != Some(part) {
+                scored = Some(part);
+                self.score_holders(part, score, best);
+            }
+        });
+    }
+
+    /// Raises `best[entry]` to the best score of `term` at the start of each entry's parts.
+    fn score_starts_into(&self, term: &str, best: &mut [u32]) {
+        for (part, p) in self.parts.parts.iter().enumerate() {
+            if self.parts.text[p.start..].starts_with(term) {
+                self.score_holders(part, p.score(p.start, term.len()), best);
+            }
         }
     }
 }
@@ -233,6 +300,37 @@ impl Haystack {
 /// Whether a term may be pinyin (keys are ASCII letters and digits).
 fn is_pinyin_like(term: &str) -> bool {
     term.chars().all(|c| c.is_ascii_alphanumeric()) && term.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// `normalized` with each run of non-ASCII characters replaced by a newline, which no term holds:
+/// an ASCII term occurs in it where it occurs in `normalized`, it starts at the start of one
+/// exactly when it starts the other, and it is all of one exactly when it is all of the other,
+/// so [`Part::score`] gives the same score in both. None when nothing ASCII is left.
+fn ascii_part(normalized: &str) -> Option<String> {
+    if !normalized.bytes().any(|b| b.is_ascii()) {
+        return None;
+    }
+    let mut part = String::new();
+    let mut in_run = false;
+    for c in normalized.chars() {
+        if c.is_ascii() {
+            part.push(c);
+            in_run = false;
+        } else if !in_run {
+            part.push('\n');
+            in_run = true;
+        }
+    }
+    Some(part)
+}
+
+/// A number for an ISO 8601 date (or its year or month alone) that orders as the text does:
+/// its digits, padded to eight.
+fn date_rank(date: Option<&str>) -> u32 {
+    let Some(date) = date else { return 0 };
+    let digits = date.bytes().filter(u8::is_ascii_digit).take(8);
+    let (rank, count) = digits.fold((0u32, 0), |(r, n), d| (r * 10 + u32::from(d - b'0'), n + 1));
+    rank * 10u32.pow(8 - count)
 }
 
 fn field(weight: u32, text: &str) -> Field {
@@ -281,6 +379,7 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>, keys: &SearchKey
         href: item.path(),
         title: item.title().to_string(),
         date: item.date().map(str::to_string),
+        date_rank: date_rank(item.date()),
         doc_number,
         fields,
         keys: keys.get(item.id()).cloned().unwrap_or_default(),
@@ -306,6 +405,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         href: format!("compare?ind={}&cmp={}", f.indicator, f.region),
         title: format!("{region} · {indicator}：{value} {}（{}）", f.unit, f.period),
         date: None,
+        date_rank: 0,
         doc_number: None,
         fields: vec![
             field(W_META, region),
@@ -324,12 +424,19 @@ impl Index {
         let figures = issue.figures.iter().map(|f| figure_entry(registry, f));
         for e in items.chain(figures) {
             let at = self.entries.len();
-            self.text.push(
-                at,
-                e.fields.iter().map(|f| (f.weight, f.normalized.as_str())),
-            );
-            self.keys
-                .push(at, e.keys.iter().map(|k| (W_KEY, k.as_str())));
+            for f in &e.fields {
+                if f.weight == W_META {
+                    self.shared.push(at, f.weight, &f.normalized);
+                } else {
+                    self.text.push(at, f.weight, &f.normalized);
+                    if let Some(ascii) = ascii_part(&f.normalized) {
+                        self.ascii.push(at, f.weight, &ascii);
+                    }
+                }
+            }
+            for key in e.keys.iter().filter(|k| !k.is_empty()) {
+                self.keys.push(at, W_KEY, key);
+            }
             if e.doc_number.is_some() {
                 self.numbered.push(at);
             }
@@ -349,7 +456,13 @@ impl Index {
         let mut matched = vec![true; n];
         for term in &query.terms {
             let mut best = vec![0u32; n];
-            self.text.score_into(term, &mut best);
+            let text = if term.is_ascii() {
+                &self.ascii
+            } else {
+                &self.text
+            };
+            text.score_into(term, &mut best);
+            self.shared.score_into(term, &mut best);
             if is_pinyin_like(term) {
                 // One letter says little: it matches keys that start with it.
                 if term.len() == 1 {
@@ -371,22 +484,29 @@ impl Index {
                 }
             }
         }
-        let mut hits: Vec<Hit> = (0..n)
+        // Best score first, then the newest, then the corpus's order, as one number per hit:
+        // thousands of entries match a one-letter term in a large library, and comparing
+        // numbers is what keeps their sort cheap.
+        let mut ranked: Vec<u128> = (0..n)
             .filter(|&e| matched[e])
-            .map(|e| Hit {
-                entry: e,
-                id: self.entries[e].id.clone(),
-                group: self.entries[e].group,
-                score: total[e],
+            .map(|e| {
+                (u128::from(u32::MAX - total[e]) << 96)
+                    | (u128::from(u32::MAX - self.entries[e].date_rank) << 64)
+                    | e as u128
             })
             .collect();
-        order::sort_by(&mut hits, |a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| self.entries[b.entry].date.cmp(&self.entries[a.entry].date))
-                .then_with(|| a.entry.cmp(&b.entry))
-        });
-        hits
+        order::sort_numbers(&mut ranked);
+        ranked
+            .into_iter()
+            .map(|rank| {
+                let entry = rank as u64 as usize;
+                Hit {
+                    entry,
+                    group: self.entries[entry].group,
+                    score: u32::MAX - (rank >> 96) as u32,
+                }
+            })
+            .collect()
     }
 
     /// The entry a hit points at: its title and link.
@@ -595,9 +715,8 @@ fn marks(chars: &[char], terms: &[String]) -> Vec<bool> {
 /// [`Index::entry`] and [`Index::snippet`] for the hits a view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// Position in [`Index::entries`].
+    /// Position in [`Index::entries`], where its id is.
     pub entry: usize,
-    pub id: String,
     pub group: Group,
     pub score: u32,
 }
@@ -677,9 +796,10 @@ mod tests {
     #[test]
     fn candidates_are_exactly_what_a_full_scan_scores() {
         let loaded = crate::tool::load_corpus(std::path::Path::new("data/corpus")).expect("corpus");
-        let shipped = crate::tool::ship(&loaded.corpus);
-        let lib =
-            crate::core::library::Library::new(loaded.corpus.registry, shipped).expect("valid");
+        // Three issues: texts, names and keys shared across issues are indexed once.
+        let corpus = crate::core::scale::scale(&loaded.corpus, 3);
+        let shipped = crate::tool::ship(&corpus);
+        let lib = crate::core::library::Library::new(corpus.registry, shipped).expect("valid");
         let queries = [
             "制造业",
             "gwy",
@@ -692,6 +812,18 @@ mod tests {
             "guang dong",
             "ＧＤＰ",
             "工业 增加值 江苏",
+            // ASCII terms are looked for in the text with Chinese cut out: every start, whole
+            // field and mixed field must score as in the full text.
+            "z",
+            "zh",
+            "s",
+            "shenzhen",
+            "5g",
+            "[2021]",
+            "2021]53",
+            "53号",
+            "gdp",
+            "a",
         ];
         for q in queries {
             let query = Query::parse(q);
