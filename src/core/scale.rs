@@ -1,6 +1,9 @@
 //! Larger corpora made from the real one, for benchmarks and tests: as if the series had
 //! `factor` issues. Each added issue reuses the real issue's text; its ids get a suffix and
-//! its dates move back, so every id is unique and every date is still a real date.
+//! its dates move back, so every id is unique and every date is still a real date, and its
+//! items' titles get a mark naming the copy, so that titles (and the pinyin keys made from
+//! them) are as distinct as a real series' titles: the search index writes shared text once,
+//! and copies of the same titles would flatter it.
 
 use super::corpus::{Corpus, Issue};
 
@@ -32,24 +35,56 @@ fn copy_id(id: &str, copy: usize) -> String {
     format!("{id}-g{copy}")
 }
 
+/// The mark added to the titles of copy number `copy`: its digits read in Chinese, which
+/// gives every copy its own words and its own pinyin (（副本一二） for copy 12).
+fn copy_mark(copy: usize) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digits: String = copy
+        .to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect();
+    format!("（副本{digits}）")
+}
+
 fn generated_copy(issue: &Issue, copy: usize) -> Issue {
     let id = |s: &mut String| *s = copy_id(s, copy);
     let date = |s: &mut String| *s = months_earlier(s, copy);
+    let mark = copy_mark(copy);
+    let title = |s: &mut String| s.push_str(&mark);
     let mut g = issue.clone();
     id(&mut g.meta.id);
     date(&mut g.meta.date);
     for p in &mut g.policies {
         id(&mut p.id);
         date(&mut p.date);
+        // The short title is the name inside 《》 of the full title: both change together.
+        let marked = format!("《{}{mark}》", p.short_title);
+        p.title = p.title.replacen(&format!("《{}》", p.short_title), &marked, 1);
+        title(&mut p.short_title);
     }
-    g.articles.iter_mut().for_each(|a| id(&mut a.id));
+    for a in &mut g.articles {
+        id(&mut a.id);
+        title(&mut a.title);
+    }
+    // A recommendation's title is its expert's name, which a real series repeats too.
     g.recommendations.iter_mut().for_each(|r| id(&mut r.id));
-    g.problems.iter_mut().for_each(|p| id(&mut p.id));
-    g.experiences.iter_mut().for_each(|e| id(&mut e.id));
-    g.clues.iter_mut().for_each(|c| id(&mut c.id));
+    for p in &mut g.problems {
+        id(&mut p.id);
+        title(&mut p.title);
+    }
+    for e in &mut g.experiences {
+        id(&mut e.id);
+        title(&mut e.title);
+    }
+    for c in &mut g.clues {
+        id(&mut c.id);
+        title(&mut c.title);
+    }
     for n in &mut g.news {
         id(&mut n.id);
         date(&mut n.date);
+        title(&mut n.title);
     }
     for f in &mut g.figures {
         id(&mut f.id);
@@ -101,5 +136,26 @@ mod tests {
         assert_eq!(months_earlier("2023", 12), "2022");
         assert_eq!(months_earlier("2023", 13), "2021");
         assert_eq!(months_earlier("2023-05-10", 0), "2023-05-10");
+    }
+
+    #[test]
+    fn copies_titles_are_their_own() {
+        assert_eq!(copy_mark(12), "（副本一二）");
+        assert_eq!(copy_mark(90), "（副本九〇）");
+        let loaded = crate::tool::load_corpus(std::path::Path::new("data/corpus")).expect("corpus");
+        let scaled = scale(&loaded.corpus, 3);
+        let titles = |i: usize| -> Vec<String> {
+            scaled.issues[i]
+                .items()
+                .map(|item| item.title().to_string())
+                .collect()
+        };
+        let (copy, original) = (titles(1), titles(2));
+        assert_eq!(copy.len(), original.len());
+        let marked = copy.iter().filter(|t| t.ends_with("（副本一）")).count();
+        let experts = scaled.issues[1].recommendations.len();
+        assert_eq!(marked, copy.len() - experts, "every title but an expert's name");
+        let policy = &scaled.issues[1].policies[0];
+        assert!(policy.title.contains(&format!("《{}》", policy.short_title)));
     }
 }
