@@ -76,6 +76,8 @@ impl Query {
 #[derive(Debug, Clone)]
 struct Field {
     weight: u32,
+    /// A name many entries share (a region's, a theme's, an issuer's…), indexed once for all.
+    shared: bool,
     /// The text as shown (for snippets).
     text: String,
     normalized: String,
@@ -147,7 +149,7 @@ pub struct Index {
     /// The same fields with every run of other characters cut out, for terms written in ASCII
     /// (pinyin, numbers, Latin words): a fraction of the text, since most of it is Chinese.
     ascii: Haystack,
-    /// The fields entries share: names of regions, themes, issuers, outlets and positions.
+    /// The names entries share: of regions, themes, issuers, outlets, positions, indicators.
     shared: SharedParts,
     /// Every entry's pinyin keys.
     keys: SharedParts,
@@ -241,8 +243,10 @@ impl Haystack {
 #[derive(Debug, Clone, Default)]
 struct SharedParts {
     parts: Parts,
-    /// The entries holding each part, in the order they were added.
-    holders: Vec<Vec<usize>>,
+    /// The first entry holding each part, and the others in the order they were added: most
+    /// parts (a title's pinyin) have only one, which is then read without a second lookup.
+    first_holder: Vec<usize>,
+    other_holders: Vec<Vec<usize>>,
     /// Parts by their text, to find a part added before.
     position: BTreeMap<String, usize>,
 }
@@ -257,20 +261,24 @@ impl SharedParts {
             Some(&at) => at,
             None => {
                 let at = self.parts.push(weight, text);
-                self.holders.push(Vec::new());
+                self.first_holder.push(entry);
+                self.other_holders.push(Vec::new());
                 self.position.insert(text.to_string(), at);
-                at
+                return;
             }
         };
         debug_assert_eq!(self.parts.parts[at].weight, weight, "one weight per text");
         // Entries are added in order: an entry holding a text twice is listed once.
-        if self.holders[at].last() != Some(&entry) {
-            self.holders[at].push(entry);
+        let last = self.other_holders[at]
+            .last()
+            .unwrap_or(&self.first_holder[at]);
+        if *last != entry {
+            self.other_holders[at].push(entry);
         }
     }
 
     fn score_holders(&self, part: usize, score: u32, best: &mut [u32]) {
-        for &e in &self.holders[part] {
+        for &e in std::iter::once(&self.first_holder[part]).chain(&self.other_holders[part]) {
             best[e] = best[e].max(score);
         }
     }
@@ -333,11 +341,21 @@ fn date_rank(date: Option<&str>) -> u32 {
     rank * 10u32.pow(8 - count)
 }
 
+/// A field of the entry's own: a title or a text.
 fn field(weight: u32, text: &str) -> Field {
     Field {
         weight,
+        shared: false,
         text: text.to_string(),
         normalized: normalize(text),
+    }
+}
+
+/// A name the entry shares with others.
+fn name_field(name: &str) -> Field {
+    Field {
+        shared: true,
+        ..field(W_META, name)
     }
 }
 
@@ -366,7 +384,7 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>, keys: &SearchKey
         _ => {}
     }
     for m in &meta {
-        fields.push(field(W_META, m));
+        fields.push(name_field(m));
     }
     for text in item.texts() {
         if text.text != item.title() {
@@ -408,8 +426,8 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         date_rank: 0,
         doc_number: None,
         fields: vec![
-            field(W_META, region),
-            field(W_META, indicator),
+            name_field(region),
+            name_field(indicator),
             field(W_BODY, &f.sentence),
         ],
         keys: Vec::new(),
@@ -425,7 +443,7 @@ impl Index {
         for e in items.chain(figures) {
             let at = self.entries.len();
             for f in &e.fields {
-                if f.weight == W_META {
+                if f.shared {
                     self.shared.push(at, f.weight, &f.normalized);
                 } else {
                     self.text.push(at, f.weight, &f.normalized);
