@@ -60,7 +60,9 @@ fn generated_copy(issue: &Issue, copy: usize) -> Issue {
         date(&mut p.date);
         // The short title is the name inside 《》 of the full title: both change together.
         let marked = format!("《{}{mark}》", p.short_title);
-        p.title = p.title.replacen(&format!("《{}》", p.short_title), &marked, 1);
+        p.title = p
+            .title
+            .replacen(&format!("《{}》", p.short_title), &marked, 1);
         title(&mut p.short_title);
     }
     for a in &mut g.articles {
@@ -154,8 +156,14 @@ mod tests {
         assert_eq!(copy.len(), original.len());
         let marked = copy.iter().filter(|t| t.ends_with("（副本一）")).count();
         let experts = scaled.issues[1].recommendations.len();
-        assert_eq!(marked, copy.len() - experts, "every title but an expert's name");
+        assert_eq!(
+            marked,
+            copy.len() - experts,
+            "every title but an expert's name"
+        );
         let policy = &scaled.issues[1].policies[0];
-        assert!(policy.title.contains(&format!("《{}》", policy.short_title)));
+        assert!(policy
+            .title
+            .contains(&format!("《{}》", policy.short_title)));
     }
 }
