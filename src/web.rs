@@ -63,6 +63,18 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resumes once the browser has painted the next frame: a task queued from an animation
+/// frame callback runs after that frame's paint.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    next_task().await;
+}
+
 /// Runs `f` and records how long it took as a User Timing measure named `name`, which the
 /// benchmark (scripts/bench.sh) reads from the page.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {

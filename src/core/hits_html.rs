@@ -1,6 +1,8 @@
-//! The search results as one HTML string. A keystroke replaces the results with a single
+//! The search results as HTML strings. A keystroke replaces the results with a single
 //! `innerHTML` assignment: building them node by node through the reactive view cost ten
 //! times the search itself at 4× CPU slow-down (`bash scripts/bench.sh`, input to paint).
+//! They come in two parts: about a phone screen of cards, drawn at once, and the rest, drawn
+//! after that has been painted (laying out Chinese text is most of a keystroke's cost).
 //! Every text and attribute taken from the corpus or the query is escaped here.
 
 use super::pages::escape;
@@ -15,6 +17,9 @@ pub struct HitsView<'a> {
     pub per_group: usize,
     /// Hits listed in one group's own view.
     pub group_limit: usize,
+    /// Cards in the first part: whole groups until there are this many, or the first of them
+    /// in one group's own view.
+    pub first_cards: usize,
     /// A group's name as the interface shows it.
     pub group_name: &'a dyn Fn(Group) -> &'static str,
     /// The link to one group's own view.
@@ -29,9 +34,24 @@ pub struct HitsView<'a> {
     pub star_label: &'a dyn Fn(bool) -> &'static str,
 }
 
+/// The results as two pieces of markup, each complete in itself: `first` is drawn at once,
+/// `rest` (empty, or one `div.hits-rest`) is appended after the first paint.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HitsHtml {
+    pub first: String,
+    pub rest: String,
+}
+
 /// The results of `hits` for `query`, grouped, with a card and a snippet per shown hit.
-pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>) -> String {
-    let mut html = String::new();
+pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>) -> HitsHtml {
+    let mut first = String::new();
+    let mut rest = String::new();
+    let mut first_count = 0;
+    let cards = |html: &mut String, hits: &[&Hit]| {
+        for hit in hits {
+            push_card(html, index, hit, query, view);
+        }
+    };
     for (group, group_hits) in Index::grouped(hits) {
         if view.only.is_some_and(|only| only != group) {
             continue;
@@ -42,31 +62,53 @@ pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>
         } else {
             view.per_group
         };
-        html.push_str(&format!(
+        let listed = &group_hits[..total.min(shown)];
+        let room = view.first_cards.saturating_sub(first_count);
+        let (now, later) = listed.split_at(match view.only {
+            _ if room == 0 => 0,
+            Some(_) => listed.len().min(room),
+            None => listed.len(),
+        });
+        first_count += now.len();
+        let head = format!(
             r#"<section class="hit-group" data-testid="group-{key}"><h2>{name}<span class="count">{total}</span></h2><ol class="cards plain">"#,
             key = group.key(),
             name = escape((view.group_name)(group)),
-        ));
-        for hit in group_hits.iter().take(shown) {
-            push_card(&mut html, index, hit, query, view);
-        }
+        );
+        let foot = match view.only {
+            _ if total <= shown => String::new(),
+            None => format!(
+                r#"<a class="more" href="{href}" data-testid="more-{key}">{text}</a>"#,
+                href = escape(&(view.group_href)(group)),
+                key = group.key(),
+                text = escape(&(view.see_all)(total)),
+            ),
+            Some(_) => format!(r#"<p class="meta">{}</p>"#, escape(view.limited)),
+        };
+        let (html, cut) = match (now.is_empty(), later.is_empty()) {
+            (true, _) => (&mut rest, false),
+            (false, true) => (&mut first, false),
+            (false, false) => (&mut first, true),
+        };
+        html.push_str(&head);
+        cards(html, if now.is_empty() { later } else { now });
         html.push_str("</ol>");
-        if total > shown {
-            match view.only {
-                None => html.push_str(&format!(
-                    r#"<a class="more" href="{href}" data-testid="more-{key}">{text}</a>"#,
-                    href = escape(&(view.group_href)(group)),
-                    key = group.key(),
-                    text = escape(&(view.see_all)(total)),
-                )),
-                Some(_) => {
-                    html.push_str(&format!(r#"<p class="meta">{}</p>"#, escape(view.limited)))
-                }
-            }
+        if cut {
+            // A group cut at the end of the first part goes on in a list of its own.
+            first.push_str("</section>");
+            rest.push_str(r#"<ol class="cards plain">"#);
+            cards(&mut rest, later);
+            rest.push_str("</ol>");
+            rest.push_str(&foot);
+        } else {
+            html.push_str(&foot);
+            html.push_str("</section>");
         }
-        html.push_str("</section>");
     }
-    html
+    if !rest.is_empty() {
+        rest = format!(r#"<div class="hits-rest">{rest}</div>"#);
+    }
+    HitsHtml { first, rest }
 }
 
 fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &HitsView<'_>) {
@@ -117,6 +159,7 @@ mod tests {
             only,
             per_group: 2,
             group_limit: 3,
+            first_cards: 3,
             group_name: &|g| g.zh(),
             group_href: &|g| format!("search?q=x&group={}", g.key()),
             see_all: &|n| format!("查看全部 {n} 条"),
@@ -148,7 +191,7 @@ mod tests {
             .map(|h| lib.index.entry(h).id.clone())
             .unwrap();
         let saved = |id: &str| id == first;
-        let html = hits_html(&lib.index, &hits, &query, &view(None, &saved));
+        let html = hits_html(&lib.index, &hits, &query, &view(None, &saved)).whole();
         let policy_section = html
             .split(r#"<section class="hit-group" data-testid="group-policy">"#)
             .nth(1)
@@ -175,11 +218,77 @@ mod tests {
             &hits,
             &query,
             &view(Some(Group::Item(Kind::Policy)), &|_| false),
-        );
+        )
+        .whole();
         assert_eq!(html.matches("<section").count(), 1);
         assert_eq!(html.matches(r#"data-testid="hit""#).count(), 3);
         assert!(html.contains("只列出最相关的 3 条"));
         assert!(!html.contains(r#"class="more""#));
+    }
+
+    impl HitsHtml {
+        fn whole(&self) -> String {
+            format!("{}{}", self.first, self.rest)
+        }
+    }
+
+    /// Whether every element opened in `html` is closed in it, in order.
+    fn complete(html: &str) -> bool {
+        let mut open: Vec<&str> = Vec::new();
+        for tag in html.split('<').skip(1) {
+            let name = tag.split([' ', '>']).next().unwrap_or("");
+            match name.strip_prefix('/') {
+                Some(closed) => {
+                    if open.pop() != Some(closed) {
+                        return false;
+                    }
+                }
+                None => open.push(name),
+            }
+        }
+        open.is_empty()
+    }
+
+    #[test]
+    fn the_first_part_holds_whole_groups_until_a_screenful_and_the_rest_follows() {
+        let lib = library();
+        let query = Query::parse("制造业");
+        let hits = lib.index.search(&query);
+        let cards = |html: &str| html.matches(r#"data-testid="hit""#).count();
+        let overview = hits_html(&lib.index, &hits, &query, &view(None, &|_| false));
+        // Two cards per group, at least three in the first part: two whole groups.
+        assert_eq!(overview.first.matches("<section").count(), 2);
+        assert_eq!(cards(&overview.first), 4);
+        assert!(overview.rest.starts_with(r#"<div class="hits-rest">"#));
+        assert!(overview.rest.matches("<section").count() >= 2);
+        assert!(complete(&overview.first) && complete(&overview.rest));
+
+        let one = hits_html(
+            &lib.index,
+            &hits,
+            &query,
+            &view(Some(Group::Item(Kind::Policy)), &|_| false),
+        );
+        // One group's own list is cut after three cards; nothing is left for the rest here
+        // (its limit is three), so the note that says so closes the first part.
+        assert_eq!(cards(&one.first), 3);
+        assert!(one.rest.is_empty() && one.first.contains("只列出最相关的 3 条"));
+        let longer = HitsView {
+            group_limit: 5,
+            ..view(Some(Group::Item(Kind::Policy)), &|_| false)
+        };
+        let cut = hits_html(&lib.index, &hits, &query, &longer);
+        assert_eq!((cards(&cut.first), cards(&cut.rest)), (3, 2));
+        assert!(!cut.first.contains("只列出") && cut.rest.contains("只列出最相关的 3 条"));
+        assert!(complete(&cut.first) && complete(&cut.rest));
+        // Together, the parts list what one piece would.
+        let whole = HitsView {
+            first_cards: usize::MAX,
+            ..longer
+        };
+        let single = hits_html(&lib.index, &hits, &query, &whole);
+        assert!(single.rest.is_empty());
+        assert_eq!(cards(&single.first), 5);
     }
 
     #[test]
@@ -192,7 +301,7 @@ mod tests {
             group_href: &|_| "search?q=\"><img src=x>".to_string(),
             ..view(None, &|_| false)
         };
-        let html = hits_html(&lib.index, &hits, &query, &hostile);
+        let html = hits_html(&lib.index, &hits, &query, &hostile).whole();
         assert!(!html.contains("<script>") && !html.contains("<img"));
         assert!(html.contains("&lt;script&gt;") && html.contains("&quot;&gt;&lt;img"));
     }

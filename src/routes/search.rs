@@ -14,7 +14,7 @@ use crate::core::search::{Group, Query};
 use crate::core::url::{format_query, parse_query};
 use crate::i18n::{tr, use_lang, Lang};
 use crate::store::use_store;
-use crate::web::{app_path, measured, replace_url};
+use crate::web::{after_next_paint, app_path, measured, replace_url};
 
 /// The query text of a search URL (`q`), cut to a sane length; other parameters are ignored.
 pub fn query_of(search: &str) -> String {
@@ -29,6 +29,8 @@ pub fn query_of(search: &str) -> String {
 const PER_GROUP: usize = 5;
 /// Hits listed when one group is shown.
 const GROUP_LIMIT: usize = 200;
+/// Cards drawn before the first paint after a keystroke: about a phone screen's worth.
+const FIRST_CARDS: usize = 5;
 
 /// The group a search URL narrows to (`group`), if it names one.
 fn group_of(search: &str) -> Option<Group> {
@@ -106,6 +108,7 @@ pub fn SearchPage() -> impl IntoView {
             only,
             per_group: PER_GROUP,
             group_limit: GROUP_LIMIT,
+            first_cards: FIRST_CARDS,
             group_name: &|g: Group| if lang == Lang::En { g.en() } else { g.zh() },
             group_href: &|g| href_for(Some(g)),
             see_all: &see_all,
@@ -121,6 +124,31 @@ pub fn SearchPage() -> impl IntoView {
                 .library
                 .with(|lib| hits.with(|hits| hits_html(&lib.index, hits, query, &view)))
         })
+    });
+    // The cards past the first screen are appended once the first ones have been painted, unless
+    // another keystroke has changed the results by then.
+    let hits_box = NodeRef::<leptos::html::Div>::new();
+    let drawn = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let rest = results.with(|r| r.rest.clone());
+        let turn = drawn.get_value() + 1;
+        drawn.set_value(turn);
+        leptos::task::spawn_local(async move {
+            after_next_paint().await;
+            let Some(hits_box) = hits_box
+                .get_untracked()
+                .filter(|_| drawn.get_value() == turn)
+            else {
+                return;
+            };
+            // The first part may be unchanged (and not redrawn) while the rest changed.
+            if let Ok(Some(earlier)) = hits_box.query_selector(":scope > .hits-rest") {
+                earlier.remove();
+            }
+            if !rest.is_empty() {
+                let _ = hits_box.insert_adjacent_html("beforeend", &rest);
+            }
+        });
     });
     let on_star = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = ev
@@ -172,7 +200,7 @@ pub fn SearchPage() -> impl IntoView {
                 }}
             </p>
             {back}
-            <div class="hits" data-testid="hits" on:click=on_star inner_html=move || results.get()></div>
+            <div class="hits" data-testid="hits" node_ref=hits_box on:click=on_star inner_html=move || results.with(|r| r.first.clone())></div>
             {coverage}
             <p class="meta">{tr("多个词用空格分开时，结果需同时包含所有词。", "Several words separated by spaces must all match.")}</p>
         </section>
