@@ -89,6 +89,19 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   assert.ok(total > 5, `制造业 finds ${total} policies`);
   assert.equal(await policyGroup.locator('[data-testid="hit"]').count(), 5);
 
+  // The groups past the first screen follow a paint later; when the query changes before they
+  // arrive, only the new query's results are shown, each group once.
+  await search.input().fill('人才');
+  await search.input().fill('数字化');
+  await search.input().fill('制造业');
+  await page.locator('#app .hits-rest [data-testid="hit"]').first().waitFor();
+  await page.waitForTimeout(300);
+  const groups = await page.$$eval('#app [data-testid^="group-"]', (els) => els.map((e) => e.dataset.testid));
+  assert.equal(new Set(groups).size, groups.length, `each group once: ${groups}`);
+  // (A mark cut by the snippet's edge holds part of the word.)
+  const restMarks = await page.$$eval('#app .hits-rest mark', (els) => els.map((e) => e.textContent));
+  assert.ok(restMarks.length > 0 && restMarks.every((m) => m && '制造业'.includes(m)), `the rest is 制造业's: ${restMarks}`);
+
   // A star pressed in the results saves that item, says so, and keeps the keyboard on it.
   const firstHit = policyGroup.locator('[data-testid="hit"]').first();
   const starred = await firstHit.getAttribute('data-id');
