@@ -65,24 +65,24 @@ fn generated_copy(issue: &Issue, copy: usize) -> Issue {
             .replacen(&format!("《{}》", p.short_title), &marked, 1);
         title(&mut p.short_title);
     }
-    for a in &mut g.articles {
-        id(&mut a.id);
-        title(&mut a.title);
-    }
+    let item = |item_id: &mut String, item_title: &mut String| {
+        id(item_id);
+        title(item_title);
+    };
+    g.articles
+        .iter_mut()
+        .for_each(|a| item(&mut a.id, &mut a.title));
     // A recommendation's title is its expert's name, which a real series repeats too.
     g.recommendations.iter_mut().for_each(|r| id(&mut r.id));
-    for p in &mut g.problems {
-        id(&mut p.id);
-        title(&mut p.title);
-    }
-    for e in &mut g.experiences {
-        id(&mut e.id);
-        title(&mut e.title);
-    }
-    for c in &mut g.clues {
-        id(&mut c.id);
-        title(&mut c.title);
-    }
+    g.problems
+        .iter_mut()
+        .for_each(|p| item(&mut p.id, &mut p.title));
+    g.experiences
+        .iter_mut()
+        .for_each(|e| item(&mut e.id, &mut e.title));
+    g.clues
+        .iter_mut()
+        .for_each(|c| item(&mut c.id, &mut c.title));
     for n in &mut g.news {
         id(&mut n.id);
         date(&mut n.date);
