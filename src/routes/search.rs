@@ -135,10 +135,9 @@ pub fn SearchPage() -> impl IntoView {
         drawn.set_value(turn);
         leptos::task::spawn_local(async move {
             after_next_paint().await;
-            let Some(hits_box) = hits_box
-                .get_untracked()
-                .filter(|_| drawn.get_value() == turn)
-            else {
+            // The reader may have left the page by then: its values are gone, not an error.
+            let current = drawn.try_get_value() == Some(turn);
+            let Some(hits_box) = hits_box.try_get_untracked().flatten().filter(|_| current) else {
                 return;
             };
             // The first part may be unchanged (and not redrawn) while the rest changed.
