@@ -130,13 +130,12 @@ pub struct Entry {
     /// Where the result leads, relative to the app root.
     pub href: String,
     pub title: String,
-    pub date: Option<String>,
-    /// [`Entry::date`] as a number that orders like it, so ranking compares no strings.
+    /// The item's date as a number that orders like it (0 without one): ranking compares no
+    /// strings.
     date_rank: u32,
     /// Parsed once here: every query spelling a 文号 compares against it.
     doc_number: Option<DocNumber>,
     fields: Vec<Field>,
-    keys: Vec<String>,
 }
 
 /// The search index: every item of every issue, prepared once when the corpus loads.
@@ -359,7 +358,7 @@ fn name_field(name: &str) -> Field {
     }
 }
 
-fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>, keys: &SearchKeys) -> Entry {
+fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
     let mut fields = vec![field(W_TITLE, item.title())];
     let mut meta: Vec<String> = item
         .regions()
@@ -396,11 +395,9 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>, keys: &SearchKey
         group: Group::Item(item.kind()),
         href: item.path(),
         title: item.title().to_string(),
-        date: item.date().map(str::to_string),
         date_rank: date_rank(item.date()),
         doc_number,
         fields,
-        keys: keys.get(item.id()).cloned().unwrap_or_default(),
     }
 }
 
@@ -422,7 +419,6 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         group: Group::Figure,
         href: format!("compare?ind={}&cmp={}", f.indicator, f.region),
         title: format!("{region} · {indicator}：{value} {}（{}）", f.unit, f.period),
-        date: None,
         date_rank: 0,
         doc_number: None,
         fields: vec![
@@ -430,7 +426,6 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
             name_field(indicator),
             field(W_BODY, &f.sentence),
         ],
-        keys: Vec::new(),
     }
 }
 
@@ -438,7 +433,7 @@ impl Index {
     /// Adds an issue's items and figures; `keys` are its pinyin search keys. The library is
     /// indexed one issue at a time, so the app can let the page breathe between issues.
     pub fn add_issue(&mut self, registry: &Registry, issue: &Issue, keys: &SearchKeys) {
-        let items = issue.items().map(|item| entry(registry, issue, item, keys));
+        let items = issue.items().map(|item| entry(registry, issue, item));
         let figures = issue.figures.iter().map(|f| figure_entry(registry, f));
         for e in items.chain(figures) {
             let at = self.entries.len();
@@ -452,8 +447,11 @@ impl Index {
                     }
                 }
             }
-            for key in e.keys.iter().filter(|k| !k.is_empty()) {
-                self.keys.push(at, W_KEY, key);
+            // Keys are an item's (figures have none), kept in the index only.
+            for key in keys.get(&e.id).into_iter().flatten() {
+                if !key.is_empty() {
+                    self.keys.push(at, W_KEY, key);
+                }
             }
             if e.doc_number.is_some() {
                 self.numbered.push(at);
@@ -551,19 +549,19 @@ impl Entry {
     /// The entry's score for the query, or None when some term does not match: the plain
     /// definition, entry by entry, that [`Index::search`] computes in one pass per term.
     #[cfg(test)]
-    fn score(&self, query: &Query) -> Option<u32> {
+    fn score(&self, query: &Query, keys: &[String]) -> Option<u32> {
         if query.doc_number.is_some() && query.doc_number == self.doc_number {
             return Some(W_DOC_NUMBER * 10);
         }
         let mut total = 0;
         for term in &query.terms {
-            total += self.term_score(term)?;
+            total += self.term_score(term, keys)?;
         }
         Some(total)
     }
 
     #[cfg(test)]
-    fn term_score(&self, term: &str) -> Option<u32> {
+    fn term_score(&self, term: &str, keys: &[String]) -> Option<u32> {
         let mut best: Option<u32> = None;
         for f in &self.fields {
             if let Some(at) = f.normalized.find(term) {
@@ -581,7 +579,7 @@ impl Entry {
             }
         }
         if is_pinyin_like(term) {
-            for key in &self.keys {
+            for key in keys {
                 if key == term {
                     best = best.max(Some(W_KEY + 10));
                 } else if (term.len() == 1 && key.starts_with(term))
@@ -817,6 +815,7 @@ mod tests {
         // Three issues: texts, names and keys shared across issues are indexed once.
         let corpus = crate::core::scale::scale(&loaded.corpus, 3);
         let shipped = crate::tool::ship(&corpus);
+        let keys: SearchKeys = shipped.iter().flat_map(|s| s.keys.clone()).collect();
         let lib = crate::core::library::Library::new(corpus.registry, shipped).expect("valid");
         let queries = [
             "制造业",
@@ -846,7 +845,11 @@ mod tests {
         for q in queries {
             let query = Query::parse(q);
             let scanned: Vec<(usize, u32)> = (0..lib.index.entries.len())
-                .filter_map(|i| lib.index.entries[i].score(&query).map(|s| (i, s)))
+                .filter_map(|i| {
+                    let entry = &lib.index.entries[i];
+                    let entry_keys = keys.get(&entry.id).map_or(&[][..], Vec::as_slice);
+                    entry.score(&query, entry_keys).map(|s| (i, s))
+                })
                 .collect();
             let mut found: Vec<(usize, u32)> = lib
                 .index
