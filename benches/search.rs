@@ -119,10 +119,11 @@ fn bench(corpus: &Corpus, factor: usize, typed: &[String]) {
 
 fn main() {
     let loaded = load_corpus(Path::new("data/corpus")).expect("the corpus loads");
-    let typed: Vec<String> = queries().iter().flat_map(|q| keystrokes(q)).collect();
+    let queries = queries();
+    let typed: Vec<String> = queries.iter().flat_map(|q| keystrokes(q)).collect();
     println!(
         "{} queries typed as {} keystrokes; times per keystroke, in ms\n",
-        queries().len(),
+        queries.len(),
         typed.len()
     );
     println!("| scale | library | index entries | build (median) | search (median) | search (p95) | slowest keystrokes (median) |");

@@ -191,6 +191,25 @@ export async function measureTimings(browser, base, pageName, networkName, runs)
 const spread = (values) => ({ median: median(values), p95: percentile(values, 95), max: max(values), n: values.filter((v) => v != null).length });
 
 /**
+ * Every query of QUERIES typed into an emptied search box keystroke by keystroke (synthetic
+ * input events), each keystroke timed by the probe; its `computeMs` is the app's measures for
+ * it added up (the time the user waits for), null when it recorded none.
+ */
+async function typeQueries(page) {
+  const typed = [];
+  for (const query of QUERIES) {
+    await page.evaluate(() => window.__bench.clear());
+    const keystrokes = [];
+    for (const value of keystrokesOf(query)) {
+      const k = await page.evaluate((v) => window.__bench.keystroke(v), value);
+      keystrokes.push({ ...k, computeMs: k.computeMs.length ? sum(k.computeMs) : null, computeMeasures: k.computeMs.length });
+    }
+    typed.push({ query, keystrokes });
+  }
+  return typed;
+}
+
+/**
  * Search latency at 4× CPU: every query of QUERIES typed keystroke by keystroke (synthetic
  * input events), each timed from the input event to the paint after the DOM changed, with
  * the app's own `cankao-search` measures; then the same keystrokes as trusted input for the
@@ -202,22 +221,12 @@ export async function measureSearchLatency(browser, base) {
     await openAndWait(page, base + SEARCH_PAGE.path);
     await sleep(IDLE_MS);
 
-    const queries = [];
-    for (const query of QUERIES) {
-      await page.evaluate(() => window.__bench.clear());
-      const keystrokes = [];
-      for (const value of keystrokesOf(query)) {
-        const k = await page.evaluate((v) => window.__bench.keystroke(v), value);
-        // The app's measures for one keystroke, added up: the time the user waits for.
-        keystrokes.push({ ...k, computeMs: k.computeMs.length ? sum(k.computeMs) : null, computeMeasures: k.computeMs.length });
-      }
-      queries.push({
-        query,
-        keystrokes,
-        inputToPaintMs: spread(keystrokes.map((k) => k.inputToPaintMs)),
-        computeMs: spread(keystrokes.map((k) => k.computeMs)),
-      });
-    }
+    const queries = (await typeQueries(page)).map(({ query, keystrokes }) => ({
+      query,
+      keystrokes,
+      inputToPaintMs: spread(keystrokes.map((k) => k.inputToPaintMs)),
+      computeMs: spread(keystrokes.map((k) => k.computeMs)),
+    }));
 
     await page.evaluate(() => window.__bench.watchTrustedInput());
     let trustedCount = 0;
@@ -242,14 +251,7 @@ export async function measureSearchLatency(browser, base) {
     // The same keystrokes once more without the slow-down: the search's own cost, apart from
     // how DevTools throttling (which stops the main thread for stretches) lands on short tasks.
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    const unthrottled = [];
-    for (const query of QUERIES) {
-      await page.evaluate(() => window.__bench.clear());
-      for (const value of keystrokesOf(query)) {
-        const k = await page.evaluate((v) => window.__bench.keystroke(v), value);
-        if (k.computeMs.length) unthrottled.push(sum(k.computeMs));
-      }
-    }
+    const unthrottled = (await typeQueries(page)).flatMap((q) => q.keystrokes.map((k) => k.computeMs));
 
     const all = queries.flatMap((q) => q.keystrokes);
     const longTasksAfterLoad = longTasks.filter((t) => t.startMs >= renderedAt);
