@@ -104,6 +104,12 @@ pub fn SearchPage() -> impl IntoView {
             Lang::Zh => format!("查看全部 {n} 条"),
             Lang::En => format!("See all {n}"),
         };
+        let limited = match lang {
+            Lang::Zh => format!("只列出最相关的 {GROUP_LIMIT} 条；加一个词可以缩小范围。"),
+            Lang::En => format!(
+                "Only the {GROUP_LIMIT} best matches are listed; add a word to narrow the search."
+            ),
+        };
         let view = HitsView {
             only,
             per_group: PER_GROUP,
@@ -112,10 +118,7 @@ pub fn SearchPage() -> impl IntoView {
             group_name: &|g: Group| if lang == Lang::En { g.en() } else { g.zh() },
             group_href: &|g| href_for(Some(g)),
             see_all: &see_all,
-            limited: lang.pick(
-                "只列出最相关的 200 条；加一个词可以缩小范围。",
-                "Only the 200 best matches are listed; add a word to narrow the search.",
-            ),
+            limited: &limited,
             saved: &|id| untrack(|| saved.contains(id)),
             star_label: &|on| star_label(lang, on),
         };
