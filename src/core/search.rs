@@ -4,7 +4,8 @@
 //! query that reads as a 文号 in any bracket or spacing finds that document.
 
 use super::order;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::corpus::{Figure, Issue, Registry};
 use super::ids::DocNumber;
@@ -163,6 +164,34 @@ struct Parts {
     text: String,
     /// By offset.
     parts: Vec<Part>,
+    /// For each character outside ASCII (Chinese, mostly), the parts that hold it, in order:
+    /// a term with such characters is looked for only in the parts holding its rarest one,
+    /// instead of in the whole text (megabytes at 100 issues).
+    holding: HashMap<char, Vec<usize>, BuildHasherDefault<CharHasher>>,
+}
+
+/// A character's hash in one multiplication (a key is one character, hashed with `write_u32`):
+/// our own corpus's characters need no defence against chosen keys, which the default hasher
+/// pays for on every character indexed.
+#[derive(Default)]
+struct CharHasher(u64);
+
+const GOLDEN_RATIO_64: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Hasher for CharHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(GOLDEN_RATIO_64);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(GOLDEN_RATIO_64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +218,7 @@ impl Part {
 impl Parts {
     /// Adds a part; returns its position.
     fn push(&mut self, weight: u32, text: &str) -> usize {
+        let part = self.parts.len();
         self.parts.push(Part {
             start: self.text.len(),
             len: text.len(),
@@ -196,12 +226,35 @@ impl Parts {
         });
         self.text.push_str(text);
         self.text.push('\n');
-        self.parts.len() - 1
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            let holders = self.holding.entry(c).or_default();
+            if holders.last() != Some(&part) {
+                holders.push(part);
+            }
+        }
+        part
     }
 
-    /// Calls `found(part, score)` for every occurrence of `term`, in text order.
+    /// Calls `found(part, score)` for occurrences of `term` in part order, at least once for
+    /// each part holding it and with the part's best score among its calls.
     fn for_each_match(&self, term: &str, mut found: impl FnMut(usize, u32)) {
-        // Occurrences come in text order: walk the parts alongside them.
+        let rarest = term
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .map(|c| self.holding.get(&c).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|holders| holders.len());
+        if let Some(candidates) = rarest {
+            for &part in candidates {
+                let p = &self.parts[part];
+                let text = &self.text[p.start..p.start + p.len];
+                // Its first occurrence scores best: only one at the start scores more.
+                if let Some(at) = text.find(term) {
+                    found(part, p.score(p.start + at, term.len()));
+                }
+            }
+            return;
+        }
+        // An ASCII term: occurrences come in text order; walk the parts alongside them.
         let mut part = 0;
         for (at, _) in self.text.match_indices(term) {
             while part + 1 < self.parts.len() && self.parts[part + 1].start <= at {
@@ -841,6 +894,16 @@ mod tests {
             "53号",
             "gdp",
             "a",
+            // Terms with Chinese are looked for in the parts holding their rarest character:
+            // one character, a title's first or whole words, a mixed term, punctuation.
+            "制",
+            "数",
+            "关于",
+            "〔",
+            "2021〕53",
+            "制造 gd",
+            "广东省",
+            "佛山市",
         ];
         for q in queries {
             let query = Query::parse(q);
