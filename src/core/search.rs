@@ -140,7 +140,7 @@ pub struct Entry {
 }
 
 /// The search index: every item of every issue, prepared once when the corpus loads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Index {
     pub entries: Vec<Entry>,
     /// Every entry's own fields (titles and texts), normalized, in one text, so that a term is
@@ -157,6 +157,26 @@ pub struct Index {
     numbered: Vec<usize>,
 }
 
+impl Default for Index {
+    fn default() -> Index {
+        Index {
+            entries: Vec::new(),
+            // Terms in ASCII are looked for in `ascii`: here, only Chinese needs listing.
+            text: Haystack {
+                parts: Parts {
+                    chars_only: true,
+                    ..Parts::default()
+                },
+                entries: Vec::new(),
+            },
+            ascii: Haystack::default(),
+            shared: SharedParts::default(),
+            keys: SharedParts::default(),
+            numbered: Vec::new(),
+        }
+    }
+}
+
 /// Texts joined by a separator (a newline: normalized text has none), with where each part
 /// starts, so that one pass over the text finds every occurrence of a term and its part.
 #[derive(Debug, Clone, Default)]
@@ -164,21 +184,38 @@ struct Parts {
     text: String,
     /// By offset.
     parts: Vec<Part>,
-    /// For each character outside ASCII (Chinese, mostly), the parts that hold it, in order:
-    /// a term with such characters is looked for only in the parts holding its rarest one,
-    /// instead of in the whole text (megabytes at 100 issues).
-    holding: HashMap<char, Vec<usize>, BuildHasherDefault<CharHasher>>,
+    /// For each [gram](grams), the parts that hold it, in order: a term is looked for only in
+    /// the parts holding its rarest gram, instead of in the whole text (megabytes at 100 issues).
+    holding: HashMap<u32, Vec<usize>, BuildHasherDefault<GramHasher>>,
+    /// Whether only characters outside ASCII are listed, not pairs of ASCII bytes.
+    chars_only: bool,
 }
 
-/// A character's hash in one multiplication (a key is one character, hashed with `write_u32`):
-/// our own corpus's characters need no defence against chosen keys, which the default hasher
-/// pays for on every character indexed.
+/// Marks a gram that is a pair of ASCII bytes (characters stop at U+10FFFF).
+const ASCII_PAIR: u32 = 1 << 31;
+
+/// What parts are listed under: each character outside ASCII (Chinese, mostly), and unless
+/// `chars_only`, each pair of ASCII bytes side by side (pinyin, numbers, Latin words). A text
+/// holding a term holds every gram of the term; a term of one ASCII character has none.
+fn grams(text: &str, chars_only: bool) -> impl Iterator<Item = u32> + '_ {
+    let chars = text.chars().filter(|c| !c.is_ascii()).map(u32::from);
+    let pairs = text
+        .as_bytes()
+        .windows(2)
+        .filter(move |pair| !chars_only && pair[0].is_ascii() && pair[1].is_ascii())
+        .map(|pair| ASCII_PAIR | u32::from(pair[0]) << 8 | u32::from(pair[1]));
+    chars.chain(pairs)
+}
+
+/// A gram's hash in one multiplication (a key is one `u32`, hashed with `write_u32`): grams of
+/// our own corpus need no defence against chosen keys, which the default hasher pays for on
+/// every gram indexed.
 #[derive(Default)]
-struct CharHasher(u64);
+struct GramHasher(u64);
 
 const GOLDEN_RATIO_64: u64 = 0x9e37_79b9_7f4a_7c15;
 
-impl Hasher for CharHasher {
+impl Hasher for GramHasher {
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(GOLDEN_RATIO_64);
@@ -226,8 +263,8 @@ impl Parts {
         });
         self.text.push_str(text);
         self.text.push('\n');
-        for c in text.chars().filter(|c| !c.is_ascii()) {
-            let holders = self.holding.entry(c).or_default();
+        for gram in grams(text, self.chars_only) {
+            let holders = self.holding.entry(gram).or_default();
             if holders.last() != Some(&part) {
                 holders.push(part);
             }
@@ -238,10 +275,8 @@ impl Parts {
     /// Calls `found(part, score)` for occurrences of `term` in part order, at least once for
     /// each part holding it and with the part's best score among its calls.
     fn for_each_match(&self, term: &str, mut found: impl FnMut(usize, u32)) {
-        let rarest = term
-            .chars()
-            .filter(|c| !c.is_ascii())
-            .map(|c| self.holding.get(&c).map_or(&[][..], Vec::as_slice))
+        let rarest = grams(term, self.chars_only)
+            .map(|gram| self.holding.get(&gram).map_or(&[][..], Vec::as_slice))
             .min_by_key(|holders| holders.len());
         if let Some(candidates) = rarest {
             for &part in candidates {
@@ -254,7 +289,8 @@ impl Parts {
             }
             return;
         }
-        // An ASCII term: occurrences come in text order; walk the parts alongside them.
+        // A term without grams listed here (one ASCII character, or ASCII where only characters
+        // are listed): occurrences come in text order; walk the parts alongside them.
         let mut part = 0;
         for (at, _) in self.text.match_indices(term) {
             while part + 1 < self.parts.len() && self.parts[part + 1].start <= at {
