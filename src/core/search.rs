@@ -143,8 +143,8 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Index {
     pub entries: Vec<Entry>,
-    /// Every entry's own fields (titles and texts), normalized, in one text, so that a term is
-    /// looked for in a single pass and only the entries it occurs in are scored.
+    /// Every entry's own fields (titles and texts), normalized, in one text, with the parts
+    /// holding each character listed, so that only the entries a term occurs in are scored.
     text: Haystack,
     /// The same fields with every run of other characters cut out, for terms written in ASCII
     /// (pinyin, numbers, Latin words): a fraction of the text, since most of it is Chinese.
@@ -178,7 +178,8 @@ impl Default for Index {
 }
 
 /// Texts joined by a separator (a newline: normalized text has none), with where each part
-/// starts, so that one pass over the text finds every occurrence of a term and its part.
+/// starts and which parts hold each [gram](grams): a term is looked for in the parts holding
+/// its rarest gram, or (one ASCII character) in one pass over the text.
 #[derive(Debug, Clone, Default)]
 struct Parts {
     text: String,
