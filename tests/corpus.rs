@@ -137,6 +137,37 @@ fn a_dangling_reference_fails_naming_the_item() {
 }
 
 #[test]
+fn a_figure_sentence_from_another_item_fails_naming_the_figure() {
+    // Two figures from one article (whose text is read once for both), and a sentence of the
+    // source from another item's figure: it passes the source check, not the item's.
+    let figures = &corpus().corpus.issues[0].figures;
+    let (first, second) = figures
+        .iter()
+        .enumerate()
+        .find_map(|(j, b)| {
+            figures[..j]
+                .iter()
+                .position(|a| a.item == b.item)
+                .map(|i| (i, j))
+        })
+        .expect("an article with two figures");
+    let elsewhere = figures
+        .iter()
+        .find(|f| f.item != figures[second].item)
+        .expect("a figure from another item");
+    let failures =
+        with(|c| c.corpus.issues[0].figures[second].sentence = elsewhere.sentence.clone());
+    assert!(
+        names(&failures, &figures[second].id, "sentence"),
+        "{failures:#?}"
+    );
+    assert!(
+        !names(&failures, &figures[first].id, "sentence"),
+        "{failures:#?}"
+    );
+}
+
+#[test]
 fn a_bad_date_fails_naming_the_item() {
     let failures = with(|c| c.corpus.issues[0].policies[2].date = "2022-02-30".into());
     let id = corpus().corpus.issues[0].policies[2].id.clone();

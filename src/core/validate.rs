@@ -247,11 +247,15 @@ fn figure_failures(
     regions: &HashSet<String>,
     indicators: &HashSet<String>,
 ) {
+    // An article holds dozens of figures: its texts are squashed once, not once per figure.
+    let mut squashed: HashMap<&str, String> = HashMap::new();
     for f in &issue.figures {
         match issue.item(&f.item) {
             None => r.fail(&f.id, "item", format!("dangling reference to `{}`", f.item)),
             Some(item) => {
-                let texts: String = item.texts().iter().map(|t| squash(t.text)).collect();
+                let texts = squashed
+                    .entry(f.item.as_str())
+                    .or_insert_with(|| item.texts().iter().map(|t| squash(t.text)).collect());
                 if !texts.contains(&squash(&f.sentence)) {
                     r.fail(
                         &f.id,
