@@ -85,13 +85,15 @@ pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>
             ),
             Some(_) => format!(r#"<p class="meta">{}</p>"#, escape(view.limited)),
         };
-        let (html, cut) = match (now.is_empty(), later.is_empty()) {
-            (true, _) => (&mut rest, false),
-            (false, true) => (&mut first, false),
-            (false, false) => (&mut first, true),
+        // The group opens where its first card goes; it is cut when its cards go to both parts.
+        let cut = !now.is_empty() && !later.is_empty();
+        let (html, opening) = if now.is_empty() {
+            (&mut rest, later)
+        } else {
+            (&mut first, now)
         };
         html.push_str(&head);
-        cards(html, if now.is_empty() { later } else { now });
+        cards(html, opening);
         html.push_str("</ol>");
         if cut {
             // A group cut at the end of the first part goes on in a list of its own.
