@@ -75,17 +75,19 @@ pub async fn after_next_paint() {
     next_task().await;
 }
 
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
 /// Milliseconds since the page started loading (0 where there is no clock).
 pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    performance().map_or(0.0, |p| p.now())
 }
 
 /// Runs `f` and records how long it took as a User Timing measure named `name`, which the
 /// benchmark (scripts/bench.sh) reads from the page.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+    let Some(performance) = performance() else {
         return f();
     };
     let start = format!("{name}-start");
