@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     // The prerendered page stays until the app can show the same view, then gives way to it.
     let ready = RwSignal::new(!crate::web::has_prerender());
     Effect::new(move |_| {
-        if corpus.get().is_some() {
+        if corpus.read().is_some() {
             crate::web::remove_prerender();
             ready.set(true);
         }

@@ -164,11 +164,12 @@ impl Fetched {
     }
 }
 
-/// What the app loaded before its first view.
+/// What the app loaded before its first view. Cloned wherever the root's resource is read, so
+/// the library (with its search index) is shared, not copied.
 #[derive(Clone)]
 pub struct Loaded {
     pub fetched: Fetched,
-    pub library: Library,
+    pub library: Arc<Library>,
     /// The corpus differs from the one this browser loaded last time.
     pub data_updated: bool,
 }
@@ -209,7 +210,7 @@ pub async fn load() -> Result<Loaded, LoadError> {
     crate::storage::set(DATA_VERSION_KEY, &version);
     Ok(Loaded {
         fetched,
-        library,
+        library: Arc::new(library),
         data_updated: previous.is_some_and(|p| p != version),
     })
 }

@@ -41,7 +41,7 @@ impl Store {
     /// Provides the store. The catalog is loaded when a view across issues first asks for it.
     pub fn provide(loaded: Loaded) -> Store {
         let store = Store {
-            library: RwSignal::new(Arc::new(loaded.library)),
+            library: RwSignal::new(loaded.library),
             fetched: StoredValue::new(loaded.fetched),
             generation: StoredValue::new(0),
             catalog: RwSignal::new(None),
