@@ -116,8 +116,8 @@ pub struct Fetched {
 
 impl Fetched {
     /// The library over what has arrived: each issue in full where its file has, else its
-    /// outline; checked against itself and indexed, as many issues per task as fit in
-    /// [`TASK_BUDGET_MS`] (at least one).
+    /// outline; checked against itself and indexed in steps (an issue's check, a few of its
+    /// entries), as many steps per task as fit in [`TASK_BUDGET_MS`] (at least one).
     pub async fn library(&self) -> Result<Library, LoadError> {
         let mut builder = LibraryBuilder::new(self.manifest.registry.clone());
         let mut task_start = crate::web::now_ms();
@@ -130,9 +130,11 @@ impl Fetched {
                 continue;
             };
             builder.add(ShippedIssue::clone(shipped));
-            if crate::web::now_ms() - task_start >= TASK_BUDGET_MS {
-                crate::web::next_task().await;
-                task_start = crate::web::now_ms();
+            while builder.step() {
+                if crate::web::now_ms() - task_start >= TASK_BUDGET_MS {
+                    crate::web::next_task().await;
+                    task_start = crate::web::now_ms();
+                }
             }
         }
         builder.finish().map_err(|failures| LoadError::Invalid {

@@ -6,7 +6,7 @@ use std::path::Path;
 use cankao::core::corpus::Level;
 use cankao::core::library::Library;
 use cankao::core::listing::{list, Facet, ListState, Sort};
-use cankao::core::search::{Group, Query};
+use cankao::core::search::{Group, Index, Query};
 use cankao::tool::{load_corpus, ship};
 
 fn library() -> Library {
@@ -191,4 +191,36 @@ fn a_scaled_corpus_indexes_outlines_and_finds_every_issue() {
     let (_, newest) = lib.find("yuefu-2021-53").expect("found");
     let (_, older) = lib.find("yuefu-2021-53-g1").expect("found");
     assert!(newest.date() > older.date(), "copies are older");
+}
+
+#[test]
+fn an_issue_indexed_a_few_entries_per_step_finds_what_it_finds_indexed_at_once() {
+    let loaded = load_corpus(Path::new("data/corpus")).expect("corpus loads");
+    let registry = loaded.corpus.registry.clone();
+    let shipped = ship(&loaded.corpus);
+    // The library indexes its issues in steps (LibraryBuilder::step).
+    let stepped = Library::new(registry.clone(), shipped.clone()).expect("valid");
+    let mut whole = Index::default();
+    for s in &shipped {
+        whole.add_issue(&registry, &s.issue, &s.keys);
+    }
+    for q in [
+        "制造业",
+        "工",
+        "数字化 佛山",
+        "gwy",
+        "zh",
+        "粤府〔2021〕53号",
+        "研发",
+    ] {
+        let found = |index: &Index| -> Vec<(String, u32)> {
+            let hits = index.search(&Query::parse(q));
+            hits.iter()
+                .map(|h| (index.entry(h).id.clone(), h.score))
+                .collect()
+        };
+        let at_once = found(&whole);
+        assert!(!at_once.is_empty(), "{q}");
+        assert_eq!(found(&stepped.index), at_once, "{q}");
+    }
 }

@@ -520,12 +520,37 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
 }
 
 impl Index {
-    /// Adds an issue's items and figures; `keys` are its pinyin search keys. The library is
-    /// indexed one issue at a time, so the app can let the page breathe between issues.
+    /// Adds an issue's items and figures; `keys` are its pinyin search keys.
     pub fn add_issue(&mut self, registry: &Registry, issue: &Issue, keys: &SearchKeys) {
-        let items = issue.items().map(|item| entry(registry, issue, item));
-        let figures = issue.figures.iter().map(|f| figure_entry(registry, f));
-        for e in items.chain(figures) {
+        self.add_issue_part(registry, issue, keys, 0, usize::MAX);
+    }
+
+    /// Adds up to `count` of an issue's entries (its items, then its figures) from the `from`th
+    /// on, and says how many it added: the app indexes an issue a few entries per step, so that
+    /// the page can answer between steps.
+    pub fn add_issue_part(
+        &mut self,
+        registry: &Registry,
+        issue: &Issue,
+        keys: &SearchKeys,
+        from: usize,
+        count: usize,
+    ) -> usize {
+        // Skipped before the entries are made: making one is the costly part.
+        enum Source<'a> {
+            Item(ItemRef<'a>),
+            Figure(&'a Figure),
+        }
+        let sources = (issue.items().map(Source::Item))
+            .chain(issue.figures.iter().map(Source::Figure))
+            .skip(from)
+            .take(count);
+        let before = self.entries.len();
+        for source in sources {
+            let e = match source {
+                Source::Item(item) => entry(registry, issue, item),
+                Source::Figure(f) => figure_entry(registry, f),
+            };
             let at = self.entries.len();
             for f in &e.fields {
                 if f.shared {
@@ -548,6 +573,7 @@ impl Index {
             }
             self.entries.push(e);
         }
+        self.entries.len() - before
     }
 
     /// Every item that matches all terms, best first.
