@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::corpus::{Corpus, Issue, Registry, ShippedIssue};
 use super::items::ItemRef;
 use super::search::Index;
-use super::validate::{Checker, Failure};
+use super::validate::{Checker, Failure, CHECK_PARTS};
 
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -46,8 +46,8 @@ impl Library {
 }
 
 /// A library made one issue at a time, each issue in steps of a few milliseconds even on a slow
-/// phone (its check, then its entries a few at a time), so the app can hand the page back to the
-/// browser between steps.
+/// phone (its check in parts, then its entries a few at a time), so the app can hand the page
+/// back to the browser between steps.
 pub struct LibraryBuilder {
     registry: Registry,
     checker: Checker,
@@ -60,7 +60,9 @@ pub struct LibraryBuilder {
 
 struct Adding {
     shipped: ShippedIssue,
-    checked: bool,
+    /// Parts of its check done.
+    checked: usize,
+    /// Entries indexed.
     indexed: usize,
 }
 
@@ -88,7 +90,7 @@ impl LibraryBuilder {
         }
         self.adding = Some(Adding {
             shipped,
-            checked: false,
+            checked: 0,
             indexed: 0,
         });
     }
@@ -99,9 +101,10 @@ impl LibraryBuilder {
             return false;
         };
         let shipped = &adding.shipped;
-        if !adding.checked {
-            self.checker.check(&shipped.issue, !shipped.outline);
-            adding.checked = true;
+        if adding.checked < CHECK_PARTS {
+            self.checker
+                .check_part(&shipped.issue, !shipped.outline, adding.checked);
+            adding.checked += 1;
             return true;
         }
         let added = self.index.add_issue_part(
