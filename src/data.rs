@@ -205,9 +205,10 @@ pub async fn load() -> Result<Loaded, LoadError> {
     if let Some(entry) = first {
         fetched.add_issue(fetch_issue(&entry).await?);
     }
-    // Parsing, indexing and drawing the first view each get a task of their own.
+    // Parsing, indexing and drawing the first view each get tasks of their own.
     crate::web::next_task().await;
     let library = fetched.library().await?;
+    crate::web::next_task().await;
     let previous = crate::storage::get(DATA_VERSION_KEY);
     crate::storage::set(DATA_VERSION_KEY, &version);
     Ok(Loaded {
