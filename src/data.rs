@@ -64,6 +64,29 @@ async fn prefetched(url: &str) -> Option<gloo_net::http::Response> {
     Some(gloo_net::http::Response::from(response))
 }
 
+/// Starts fetching `urls` (relative to the app root) at once, for [`fetch_json`] to take in turn:
+/// the catalog's files are fetched side by side, not one round trip after another, and parsed
+/// one per task as they are taken.
+pub fn prefetch(urls: &[String]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = wasm_bindgen::JsValue::from_str("cankaoPrefetched");
+    let mut all = js_sys::Reflect::get(&window, &key).unwrap_or_default();
+    if !all.is_object() {
+        all = js_sys::Object::new().into();
+        let _ = js_sys::Reflect::set(&window, &key, &all);
+    }
+    for url in urls {
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+            FETCH_TIMEOUT_MS,
+        )));
+        let promise = window.fetch_with_str_and_init(url, &init);
+        let _ = js_sys::Reflect::set(&all, &url.as_str().into(), &promise);
+    }
+}
+
 /// Fetches and parses a JSON file. `revalidate` asks the server (or service worker) every time,
 /// for files whose name does not change with their content.
 async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<T, LoadError> {
@@ -223,7 +246,12 @@ pub async fn fetch_issue(entry: &IssueEntry) -> Result<ShippedIssue, LoadError> 
     fetch_json(&format!("data/{}", entry.file), false).await
 }
 
+/// The URL of one file of the catalog.
+pub fn catalog_url(file: &str) -> String {
+    format!("data/{file}")
+}
+
 /// One file of the catalog: a few issues' outlines.
 pub async fn fetch_catalog_part(file: &str) -> Result<Vec<ShippedIssue>, LoadError> {
-    fetch_json(&format!("data/{file}"), false).await
+    fetch_json(&catalog_url(file), false).await
 }

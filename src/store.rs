@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::library::Library;
-use crate::data::{fetch_catalog_part, fetch_issue, Fetched, LoadError, Loaded};
+use crate::data::{catalog_url, fetch_catalog_part, fetch_issue, Fetched, LoadError, Loaded};
 
 /// A load that has not (yet) succeeded.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,9 +51,9 @@ impl Store {
         store
     }
 
-    /// Unless it is loaded or on its way, fetches the catalog's files one after the other (each
-    /// parses in its own task, so none blocks the page for long), then indexes every issue's
-    /// outline at once.
+    /// Unless it is loaded or on its way, fetches the catalog's files side by side and parses
+    /// them in order, each in its own task (so none blocks the page for long), then builds the
+    /// library again with every issue's outline, in steps.
     pub fn load_catalog(self) {
         let under_way = self
             .catalog
@@ -65,6 +65,10 @@ impl Store {
         let total = files.len();
         self.catalog.set(Some(Pending::Loading { done: 0, total }));
         spawn_local(async move {
+            // Not in the task that draws the view asking for the catalog, which starting its 25
+            // requests (100x) made longer.
+            crate::web::next_task().await;
+            crate::data::prefetch(&files.iter().map(|f| catalog_url(f)).collect::<Vec<_>>());
             let mut outlines = Vec::new();
             for (done, file) in files.iter().enumerate() {
                 match fetch_catalog_part(file).await {
