@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::corpus::{IssueEntry, Manifest, ShippedIssue};
 use crate::core::library::{Library, LibraryBuilder};
-use crate::core::load::FETCH_TIMEOUT_MS;
+use crate::core::load::{FETCH_TIMEOUT_MS, PREFETCHED};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -48,42 +48,47 @@ pub fn router_base() -> String {
     base.trim_end_matches('/').to_string()
 }
 
-/// The response to `url` that the page's loader started fetching beside the wasm (the first
-/// view's data files, `window.cankaoPrefetched`, written by `cankao-tool`), taken once. None
-/// when there is none or it failed: the caller then fetches itself.
-async fn prefetched(url: &str) -> Option<gloo_net::http::Response> {
-    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
-    let all = js_sys::Reflect::get(&window, &"cankaoPrefetched".into()).ok()?;
-    if !all.is_object() {
-        return None;
+/// The page's fetches started ahead of their use, by URL (`window[PREFETCHED]`): the page's
+/// loader (written by `cankao-tool`) starts the first view's data files beside the wasm, the
+/// store the catalog's files. Made when `make` and missing.
+fn prefetch_map(window: &web_sys::Window, make: bool) -> Option<js_sys::Object> {
+    let name = wasm_bindgen::JsValue::from_str(PREFETCHED);
+    let found = js_sys::Reflect::get(window, &name).ok()?;
+    if found.is_object() {
+        return found.dyn_into().ok();
     }
+    let map = js_sys::Object::new();
+    (make && js_sys::Reflect::set(window, &name, &map).unwrap_or(false)).then_some(map)
+}
+
+/// The response to `url` started ahead in the [`prefetch_map`], taken once. None when there is
+/// none or it failed: the caller then fetches itself.
+async fn prefetched(url: &str) -> Option<gloo_net::http::Response> {
+    let all = prefetch_map(&web_sys::window()?, false)?;
     let key = wasm_bindgen::JsValue::from_str(url);
     let promise: js_sys::Promise = js_sys::Reflect::get(&all, &key).ok()?.dyn_into().ok()?;
-    let _ = js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key);
+    let _ = js_sys::Reflect::delete_property(&all, &key);
     let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     Some(gloo_net::http::Response::from(response))
 }
 
-/// Starts fetching `urls` (relative to the app root) at once, for [`fetch_json`] to take in turn:
-/// the catalog's files are fetched side by side, not one round trip after another, and parsed
-/// one per task as they are taken.
-pub fn prefetch(urls: &[String]) {
+/// Starts fetching the catalog's `files` at once, for [`fetch_catalog_part`] to take in turn:
+/// side by side, not one round trip after another, and parsed one per task as they are taken.
+pub fn prefetch_catalog(files: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let key = wasm_bindgen::JsValue::from_str("cankaoPrefetched");
-    let mut all = js_sys::Reflect::get(&window, &key).unwrap_or_default();
-    if !all.is_object() {
-        all = js_sys::Object::new().into();
-        let _ = js_sys::Reflect::set(&window, &key, &all);
-    }
-    for url in urls {
+    let Some(all) = prefetch_map(&window, true) else {
+        return;
+    };
+    for file in files {
+        let url = catalog_url(file);
         let init = web_sys::RequestInit::new();
         init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
             FETCH_TIMEOUT_MS,
         )));
-        let promise = window.fetch_with_str_and_init(url, &init);
-        let _ = js_sys::Reflect::set(&all, &url.as_str().into(), &promise);
+        let promise = window.fetch_with_str_and_init(&url, &init);
+        let _ = js_sys::Reflect::set(&all, &url.into(), &promise);
     }
 }
 
@@ -247,7 +252,7 @@ pub async fn fetch_issue(entry: &IssueEntry) -> Result<ShippedIssue, LoadError> 
 }
 
 /// The URL of one file of the catalog.
-pub fn catalog_url(file: &str) -> String {
+fn catalog_url(file: &str) -> String {
     format!("data/{file}")
 }
 

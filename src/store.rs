@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::library::Library;
-use crate::data::{catalog_url, fetch_catalog_part, fetch_issue, Fetched, LoadError, Loaded};
+use crate::data::{fetch_catalog_part, fetch_issue, Fetched, LoadError, Loaded};
 
 /// A load that has not (yet) succeeded.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +68,7 @@ impl Store {
             // Not in the task that draws the view asking for the catalog, which starting its 25
             // requests (100x) made longer.
             crate::web::next_task().await;
-            crate::data::prefetch(&files.iter().map(|f| catalog_url(f)).collect::<Vec<_>>());
+            crate::data::prefetch_catalog(&files);
             let mut outlines = Vec::new();
             for (done, file) in files.iter().enumerate() {
                 match fetch_catalog_part(file).await {

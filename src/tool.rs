@@ -335,8 +335,8 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'s
 /// a host's 404 page). The wasm is fetched with subresource integrity (a `preload` integrity
 /// is not enforced for fetches) and only once the prerendered page has painted. The page's
 /// own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
-/// the wasm rather than after it (`window.cankaoPrefetched`, which `data::fetch_json` takes
-/// from). Then every inline script of the page is pinned by hash in a
+/// the wasm rather than after it (`window[core::load::PREFETCHED]`, which `data::fetch_json`
+/// takes from). Then every inline script of the page is pinned by hash in a
 /// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
 /// origin but the app's own. `route`: the first segment of the page's path.
 pub fn secure(
@@ -380,7 +380,7 @@ pub fn secure(
              const route = location.pathname.startsWith(root) ? location.pathname.slice(root.length).split('/')[0] : '';\n\
              const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
              const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
-             const prefetched = window.cankaoPrefetched = {{}};\n\
+             const prefetched = window.{prefetched} = {{}};\n\
              painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
              const bindings = await import(js);\n\
              const wasm = await bindings.default({{ module_or_path: painted.then(() => fetch(wasmFile, {{ integrity }})) }});\n\
@@ -390,6 +390,7 @@ pub fn secure(
             routes = routes.join(", "),
             data = serde_json::to_string(data).map_err(|e| e.to_string())?,
             timeout = crate::core::load::FETCH_TIMEOUT_MS,
+            prefetched = crate::core::load::PREFETCHED,
             full = entry(&full),
             first = entry(&first),
         );

@@ -6,11 +6,15 @@ use serde::de::DeserializeOwned;
 use super::corpus::*;
 use super::validate::Failure;
 
-/// The files of one issue folder, by name.
 /// How long the app waits for a data file before it reports a network error (a stalled
 /// connection is reported, not waited on for ever); the page's loader prefetches with it too.
 pub const FETCH_TIMEOUT_MS: u32 = 30_000;
 
+/// The page's global that maps a URL to its fetch started ahead of use: written by the page's
+/// loader (`cankao-tool`) and the app's store, taken by the app's data loading.
+pub const PREFETCHED: &str = "cankaoPrefetched";
+
+/// The files of one issue folder, by name.
 pub const ISSUE_FILES: [&str; 10] = [
     "issue.json",
     "policies.json",
