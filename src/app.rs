@@ -7,6 +7,7 @@ use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::later::Later;
 use crate::components::layout::Shell;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::core::items::Kind;
@@ -40,8 +41,12 @@ pub fn App() -> impl IntoView {
         <Title formatter=|title: String| {
             if title.is_empty() { "参考 · Cankao".to_string() } else { format!("{title} · 参考") }
         }/>
+        // The router, then the frame, are each set up in a task of their own after the mount's,
+        // which starts the load (V8 compiles each function the first time it is called).
+        <Later>
         <Router base=router_base()>
             <div class="app-root" hidden=move || !ready.get()>
+            <Later>
             <Shell>
                 <Transition fallback=Loading>
                     {move || Suspend::new(async move {
@@ -59,8 +64,10 @@ pub fn App() -> impl IntoView {
                     })}
                 </Transition>
             </Shell>
+            </Later>
             </div>
         </Router>
+        </Later>
     }
 }
 
