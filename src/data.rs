@@ -219,6 +219,8 @@ fn page_issue() -> Option<String> {
 /// Loads the manifest and the one issue the first view needs (the page's issue, else the
 /// newest), checks it and indexes it. Other issues are the store's business.
 pub async fn load() -> Result<Loaded, LoadError> {
+    // Not in the mount's task, which sets up the app.
+    crate::web::next_task().await;
     // Relative URLs resolve against the document's base, i.e. the app's root.
     let manifest: Manifest = fetch_json(Manifest::PATH, true).await?;
     let first = manifest.first_view_issue(page_issue().as_deref()).cloned();
