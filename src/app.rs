@@ -31,12 +31,6 @@ pub fn App() -> impl IntoView {
     let corpus = LocalResource::new(load);
     // The prerendered page stays until the app can show the same view, then gives way to it.
     let ready = RwSignal::new(!crate::web::has_prerender());
-    Effect::new(move |_| {
-        if corpus.read().is_some() {
-            crate::web::remove_prerender();
-            ready.set(true);
-        }
-    });
     view! {
         <Title formatter=|title: String| {
             if title.is_empty() { "参考 · Cankao".to_string() } else { format!("{title} · 参考") }
@@ -53,13 +47,14 @@ pub fn App() -> impl IntoView {
                         match corpus.await {
                             Ok(loaded) => view! {
                                 <DataUpdated show=loaded.data_updated/>
-                                <LibraryRoutes loaded/>
+                                <LibraryRoutes loaded ready/>
                             }
                             .into_any(),
-                            Err(error) => {
-                                view! { <LoadErrorView error retry=move || corpus.refetch()/> }
-                                    .into_any()
+                            Err(error) => view! {
+                                <LoadErrorView error retry=move || corpus.refetch()/>
+                                <ShowApp ready/>
                             }
+                            .into_any(),
                         }
                     })}
                 </Transition>
@@ -85,13 +80,25 @@ fn DataUpdated(show: bool) -> impl IntoView {
     }
 }
 
+/// The prerendered page gives way to the app: drawn after the app's view, so that the reader
+/// never sees the app without it.
 #[component]
-fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
+fn ShowApp(ready: RwSignal<bool>) -> impl IntoView {
+    Effect::new(move |_| {
+        crate::web::remove_prerender();
+        ready.set(true);
+    });
+}
+
+#[component]
+fn LibraryRoutes(loaded: Loaded, ready: RwSignal<bool>) -> impl IntoView {
     Store::provide(loaded);
     // Home and search follow the library themselves; the other views are drawn again when it
     // grows (the catalog or an issue's texts arrived). Views across issues ask for the catalog.
+    // The routed view is drawn in a task after the one that received the data.
     view! {
         <CatalogNotice/>
+        <Later>
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home/>
             <Route path=path!("/index.html") view=Home/>
@@ -115,6 +122,8 @@ fn LibraryRoutes(loaded: Loaded) -> impl IntoView {
             <Route path=path!("/clue/:id") view=|| view! { <Live><ItemPage kind=Kind::Clue/></Live> }/>
             <Route path=path!("/news/:id") view=|| view! { <Live><ItemPage kind=Kind::News/></Live> }/>
         </Routes>
+        <ShowApp ready/>
+        </Later>
     }
 }
 
