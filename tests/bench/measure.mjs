@@ -95,6 +95,26 @@ async function onFreshPage(browser, options, measure) {
 }
 
 /**
+ * One cold load of `url` at 4× CPU, for comparing builds' start-up (`startup-tasks.mjs`, not
+ * the report): the long tasks from the first contentful paint until `tailMs` after the app
+ * rendered, as the time past 50 ms of each added up (Total Blocking Time's measure, before TTI
+ * cuts it) and the longest of them.
+ */
+export async function measureStartupTasks(browser, url, rendered, tailMs) {
+  return onFreshPage(browser, { cpu: CPU_SLOWDOWN, probe: { rendered } }, async (page) => {
+    const { renderedAt, fcp } = await openAndWait(page, url);
+    await sleep(tailMs);
+    const longTasks = await page.evaluate(() => window.__bench.longTasks);
+    const durations = longTasks.filter((t) => t.startMs + t.durationMs > (fcp ?? 0)).map((t) => t.durationMs);
+    return {
+      renderedAt,
+      pastFiftyMs: sum(durations.map((d) => Math.max(0, d - 50))),
+      longestMs: max(durations) ?? 0,
+    };
+  });
+}
+
+/**
  * Every response of the first view of `url`, from navigation until the app has rendered and
  * the network has been idle for a second, with each file's raw, gzip and brotli sizes.
  */
