@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::corpus::{IssueEntry, Manifest, ShippedIssue};
 use crate::core::library::{Library, LibraryBuilder};
-use crate::core::load::{FETCH_TIMEOUT_MS, PREFETCHED};
+use crate::core::load::{data_url, FETCH_TIMEOUT_MS, PREFETCHED};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -82,7 +82,7 @@ pub fn prefetch_catalog(files: &[String]) {
         return;
     };
     for file in files {
-        let url = catalog_url(file);
+        let url = data_url(file);
         let init = web_sys::RequestInit::new();
         init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
             FETCH_TIMEOUT_MS,
@@ -250,15 +250,10 @@ pub async fn load() -> Result<Loaded, LoadError> {
 
 /// One issue's full file.
 pub async fn fetch_issue(entry: &IssueEntry) -> Result<ShippedIssue, LoadError> {
-    fetch_json(&format!("data/{}", entry.file), false).await
-}
-
-/// The URL of one file of the catalog.
-fn catalog_url(file: &str) -> String {
-    format!("data/{file}")
+    fetch_json(&data_url(&entry.file), false).await
 }
 
 /// One file of the catalog: a few issues' outlines.
 pub async fn fetch_catalog_part(file: &str) -> Result<Vec<ShippedIssue>, LoadError> {
-    fetch_json(&catalog_url(file), false).await
+    fetch_json(&data_url(file), false).await
 }

@@ -324,7 +324,7 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'s
         .chain(
             manifest
                 .first_view_issue(issue)
-                .map(|e| (format!("data/{}", e.file), "default")),
+                .map(|e| (load::data_url(&e.file), "default")),
         )
         .collect()
 }
@@ -500,7 +500,7 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
         })
         .collect();
     files.push(Manifest::PATH.into());
-    files.extend(manifest.catalog.iter().map(|f| format!("data/{f}")));
+    files.extend(manifest.catalog.iter().map(|f| load::data_url(f)));
     // The newest issues work offline after a first visit; older ones once they have been read
     // (the worker caches every issue file it serves), so a 100-issue series is not downloaded
     // whole in the background.
@@ -510,7 +510,7 @@ pub fn write_service_worker(out: &Path, manifest: &Manifest) -> Result<(), Strin
             .iter()
             .rev()
             .take(PRECACHED_ISSUES)
-            .map(|i| format!("data/{}", i.file)),
+            .map(|i| load::data_url(&i.file)),
     );
     files.sort();
     let mut digest_input = Vec::new();

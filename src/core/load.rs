@@ -14,6 +14,12 @@ pub const FETCH_TIMEOUT_MS: u32 = 30_000;
 /// loader (`cankao-tool`) and the app's store, taken by the app's data loading.
 pub const PREFETCHED: &str = "cankaoPrefetched";
 
+/// The URL, relative to the app's root, of a shipped data file as the manifest names it
+/// (relative to the `data` folder).
+pub fn data_url(file: &str) -> String {
+    format!("data/{file}")
+}
+
 /// The files of one issue folder, by name.
 pub const ISSUE_FILES: [&str; 10] = [
     "issue.json",
