@@ -288,6 +288,9 @@ fn inline_scripts(html: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The worker script (from `public/`) that fetches and compiles a page's wasm for its loader.
+const WASM_COMPILER: &str = "wasm-compile.js";
+
 /// A wasm module as the page loads it: its JS glue, its wasm and the wasm's integrity.
 struct Module {
     js: String,
@@ -333,7 +336,11 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'s
 /// needs (the full one for [`crate::core::pages::FULL_MODULE_ROUTES`], else the first view's),
 /// decided in the browser so that one page works at every path (the service worker's shell,
 /// a host's 404 page). The wasm is fetched with subresource integrity (a `preload` integrity
-/// is not enforced for fetches) and only once the prerendered page has painted. The page's
+/// is not enforced for fetches) and only once the prerendered page has painted, and compiled in
+/// a worker ([`WASM_COMPILER`]): V8 decodes and validates a module on the thread that compiles
+/// it, one task of about 40 ms at full speed on this machine's 950 KB module. Where no worker
+/// can start, or the worker's fetch or compilation fails (said in the console), the page
+/// fetches and compiles it itself: a second try, with the browser's own report if it fails. The page's
 /// own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
 /// the wasm rather than after it (`window[core::load::PREFETCHED]`, which `data::fetch_json`
 /// takes from). Then every inline script of the page is pinned by hash in a
@@ -369,6 +376,11 @@ pub fn secure(
             wasm: first_wasm,
         };
         let full = full_module(out)?;
+        if !out.join(WASM_COMPILER).is_file() {
+            return Err(format!(
+                "no {WASM_COMPILER} beside the app: it comes from public/"
+            ));
+        }
         let entry = |m: &Module| format!("['./{}', './{}', '{}']", m.js, m.wasm, m.integrity);
         let routes: Vec<String> = crate::core::pages::FULL_MODULE_ROUTES
             .iter()
@@ -382,8 +394,16 @@ pub fn secure(
              const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
              const prefetched = window.{prefetched} = {{}};\n\
              painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
+             const onMainThread = () => painted.then(() => fetch(wasmFile, {{ integrity }}));\n\
+             const module = new Promise((resolve) => {{\n\
+             let worker;\n\
+             try {{ worker = new Worker('{compiler}'); }} catch {{ resolve(onMainThread()); return; }}\n\
+             worker.onerror = () => {{ worker.terminate(); resolve(onMainThread()); }};\n\
+             worker.onmessage = ({{ data }}) => {{ worker.terminate(); if (data.module) resolve(data.module); else {{ console.warn('{compiler}:', data.error); resolve(onMainThread()); }} }};\n\
+             painted.then(() => worker.postMessage({{ url: new URL(wasmFile, document.baseURI).href, integrity }}));\n\
+             }});\n\
              const bindings = await import(js);\n\
-             const wasm = await bindings.default({{ module_or_path: painted.then(() => fetch(wasmFile, {{ integrity }})) }});\n\
+             const wasm = await bindings.default({{ module_or_path: module }});\n\
              window.wasmBindings = bindings;\n\
              dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{detail: {{wasm}}}}));\n\
              </script>",
@@ -391,6 +411,7 @@ pub fn secure(
             data = serde_json::to_string(data).map_err(|e| e.to_string())?,
             timeout = crate::core::load::FETCH_TIMEOUT_MS,
             prefetched = crate::core::load::PREFETCHED,
+            compiler = WASM_COMPILER,
             full = entry(&full),
             first = entry(&first),
         );

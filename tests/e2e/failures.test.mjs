@@ -211,6 +211,9 @@ test('every generated page carries a CSP that pins its inline scripts, and both 
       // The loader knows both modules, each wasm with its integrity, and fetches with it.
       assert.match(html, /\['\.\/cankao-[0-9a-f]+\.js', '\.\/cankao-[0-9a-f]+_bg\.wasm', 'sha384-[A-Za-z0-9+/=]+'\]/, p);
       assert.match(html, /\['\.\/cankao-full-[0-9a-f]+\.js', '\.\/cankao-full-[0-9a-f]+_bg\.wasm', 'sha384-[A-Za-z0-9+/=]+'\]/, p);
+      // A worker fetches and compiles the wasm with its integrity; the page itself if that fails.
+      assert.match(html, /new Worker\('wasm-compile\.js'\)/, p);
+      assert.match(html, /worker\.postMessage\(\{ url: new URL\(wasmFile, document\.baseURI\)\.href, integrity \}\)/, p);
       assert.match(html, /fetch\(wasmFile, \{ integrity \}\)/, p);
       assert.doesNotMatch(html, /<link rel="preload"[^>]*application\/wasm/, p);
       // Each page preloads the module its route starts: the full one for views across regions.
@@ -226,8 +229,10 @@ test('every generated page carries a CSP that pins its inline scripts, and both 
       bytes[bytes.length - 1] ^= 0xff;
       writeFileSync(join(server.root, wasm), bytes);
       const page = await chromium.newPage(DESKTOP);
+      const refusedByWorker = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('wasm-compile.js:') && m.text().includes(wasm));
       const failed = page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
       await page.goto(server.base + path);
+      await refusedByWorker;
       await failed;
       await page.context().close();
     }

@@ -117,8 +117,12 @@ test('the first view starts the smaller module; a view across regions starts the
     requested.push(r.url().slice(server.base.length));
     if (r.url().endsWith('.wasm')) modules.push(r.url().split('/').pop());
   });
+  // Each module is fetched and compiled by a worker, off the main thread.
+  const compilers = [];
+  page.on('worker', (w) => compilers.push(w.url().split('/').pop()));
   const app = await new AppPage(page, server.base).open('');
   assert.equal(modules.length, 1);
+  assert.deepEqual(compilers, ['wasm-compile.js']);
   assert.match(modules[0], /^cankao-[0-9a-f]+_bg\.wasm$/);
   // The first view's data is fetched beside the wasm, not after it, and only once.
   const data = requested.filter((u) => u.startsWith('data/'));
@@ -129,6 +133,7 @@ test('the first view starts the smaller module; a view across regions starts the
   assert.match(app.relativeUrl(), /^compare/);
   assert.equal(modules.length, 2);
   assert.match(modules[1], /^cankao-full-[0-9a-f]+_bg\.wasm$/);
+  assert.deepEqual(compilers, ['wasm-compile.js', 'wasm-compile.js']);
   // From here the full module draws every view, and back returns through the history.
   await app.testid('nav-policies').click();
   await app.testid('policy-results').waitFor();
