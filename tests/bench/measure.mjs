@@ -119,34 +119,37 @@ export async function measureStartupTasks(browser, url, rendered, tailMs) {
  * the network has been idle for a second, with each file's raw, gzip and brotli sizes.
  */
 export async function measureFirstViewBytes(browser, server, base, pageSpec) {
-  return onFreshPage(browser, { probe: { rendered: pageSpec.rendered } }, async (page, cdp) => {
+  return onFreshPage(browser, { probe: { rendered: pageSpec.rendered } }, async (page) => {
+    // Playwright's network events, not the page's DevTools session: they include the requests of
+    // the page's workers (the wasm is fetched by one).
     const requests = new Map();
     let inFlight = 0;
     let lastActivity = Date.now();
     const touch = () => { lastActivity = Date.now(); };
-    cdp.on('Network.requestWillBeSent', (e) => {
+    page.on('request', (request) => {
       touch();
-      if (!requests.has(e.requestId)) inFlight++;
-      requests.set(e.requestId, { url: e.request.url });
+      inFlight++;
+      requests.set(request, { url: request.url() });
     });
-    cdp.on('Network.responseReceived', (e) => {
+    page.on('response', async (response) => {
       touch();
-      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
-      Object.assign(requests.get(e.requestId) ?? {}, {
-        status: e.response.status,
-        contentType: e.response.mimeType,
+      const headers = await response.allHeaders();
+      Object.assign(requests.get(response.request()) ?? {}, {
+        status: response.status(),
+        contentType: (headers['content-type'] ?? '').split(';')[0] || null,
         encoding: headers['content-encoding'] ?? null,
       });
     });
-    cdp.on('Network.loadingFinished', (e) => {
+    page.on('requestfinished', async (request) => {
       touch();
+      const sizes = await request.sizes();
+      Object.assign(requests.get(request) ?? {}, { transferred: sizes.responseHeadersSize + sizes.responseBodySize });
       inFlight--;
-      Object.assign(requests.get(e.requestId) ?? {}, { transferred: e.encodedDataLength });
     });
-    cdp.on('Network.loadingFailed', (e) => {
+    page.on('requestfailed', (request) => {
       touch();
       inFlight--;
-      Object.assign(requests.get(e.requestId) ?? {}, { failed: e.errorText });
+      Object.assign(requests.get(request) ?? {}, { failed: request.failure()?.errorText ?? 'failed' });
     });
 
     await openAndWait(page, base + pageSpec.path);
