@@ -290,6 +290,8 @@ fn inline_scripts(html: &str) -> Vec<(usize, usize)> {
 
 /// The worker script (from `public/`) that fetches and compiles a page's wasm for its loader.
 const WASM_COMPILER: &str = "wasm-compile.js";
+/// The window property the page's first script leaves that worker in, for the loader.
+const WASM_COMPILER_GLOBAL: &str = "cankaoCompiler";
 
 /// A wasm module as the page loads it: its JS glue, its wasm and the wasm's integrity.
 struct Module {
@@ -386,8 +388,12 @@ pub fn secure(
             .iter()
             .map(|r| format!("'{r}'"))
             .collect();
+        // A classic script, run as soon as it is parsed, starts the worker: the module script
+        // below runs only once the style sheet has arrived, and on slow 4G the worker's own
+        // request would then delay the wasm's by a round trip.
         let loader = format!(
-            "<script type=\"module\">\n\
+            "<script>try {{ const worker = window.{worker} = new Worker('{compiler}'); worker.onerror = () => {{ worker.failed = true; }}; }} catch {{}}</script>\n\
+             <script type=\"module\">\n\
              const root = new URL(document.baseURI).pathname;\n\
              const route = location.pathname.startsWith(root) ? location.pathname.slice(root.length).split('/')[0] : '';\n\
              const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
@@ -395,11 +401,11 @@ pub fn secure(
              const prefetched = window.{prefetched} = {{}};\n\
              painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
              const onMainThread = () => painted.then(() => fetch(wasmFile, {{ integrity }}));\n\
-             const module = new Promise((resolve) => {{\n\
-             let worker;\n\
-             try {{ worker = new Worker('{compiler}'); }} catch {{ resolve(onMainThread()); return; }}\n\
-             worker.onerror = () => {{ worker.terminate(); resolve(onMainThread()); }};\n\
-             worker.onmessage = ({{ data }}) => {{ worker.terminate(); if (data.module) resolve(data.module); else {{ console.warn('{compiler}:', data.error); resolve(onMainThread()); }} }};\n\
+             const worker = window.{worker};\n\
+             const module = !worker || worker.failed ? onMainThread() : new Promise((resolve) => {{\n\
+             const fallBack = (why) => {{ worker.terminate(); if (why) console.warn('{compiler}:', why); resolve(onMainThread()); }};\n\
+             worker.onerror = () => fallBack();\n\
+             worker.onmessage = ({{ data }}) => {{ if (data.module) {{ worker.terminate(); resolve(data.module); }} else fallBack(data.error); }};\n\
              painted.then(() => worker.postMessage({{ url: new URL(wasmFile, document.baseURI).href, integrity }}));\n\
              }});\n\
              const bindings = await import(js);\n\
@@ -412,6 +418,7 @@ pub fn secure(
             timeout = crate::core::load::FETCH_TIMEOUT_MS,
             prefetched = crate::core::load::PREFETCHED,
             compiler = WASM_COMPILER,
+            worker = WASM_COMPILER_GLOBAL,
             full = entry(&full),
             first = entry(&first),
         );
