@@ -342,8 +342,8 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'s
 /// a worker ([`WASM_COMPILER`]): V8 decodes and validates a module on the thread that compiles
 /// it, one task of about 40 ms at full speed on this machine's 950 KB module. Where no worker
 /// can start, or the worker's fetch or compilation fails (said in the console), the page
-/// fetches and compiles it itself: a second try, with the browser's own report if it fails. The page's
-/// own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
+/// fetches and compiles it itself: a second try, with the browser's own report if it fails.
+/// The page's own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
 /// the wasm rather than after it (`window[core::load::PREFETCHED]`, which `data::fetch_json`
 /// takes from). Then every inline script of the page is pinned by hash in a
 /// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
