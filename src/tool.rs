@@ -402,9 +402,10 @@ pub fn secure(
              painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
              const onMainThread = () => painted.then(() => fetch(wasmFile, {{ integrity }}));\n\
              const worker = window.{worker};\n\
-             const module = !worker || worker.failed ? onMainThread() : new Promise((resolve) => {{\n\
-             const fallBack = (why) => {{ worker.terminate(); if (why) console.warn('{compiler}:', why); resolve(onMainThread()); }};\n\
-             worker.onerror = () => fallBack();\n\
+             const module = new Promise((resolve) => {{\n\
+             const fallBack = (why) => {{ if (worker) {{ worker.terminate(); console.warn('{compiler}:', why); }} resolve(onMainThread()); }};\n\
+             if (!worker || worker.failed) return fallBack('the worker did not start');\n\
+             worker.onerror = () => fallBack('the worker did not start');\n\
              worker.onmessage = ({{ data }}) => {{ if (data.module) {{ worker.terminate(); resolve(data.module); }} else fallBack(data.error); }};\n\
              painted.then(() => worker.postMessage({{ url: new URL(wasmFile, document.baseURI).href, integrity }}));\n\
              }});\n\

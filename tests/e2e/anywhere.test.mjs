@@ -112,6 +112,10 @@ test('touch targets in the header and on a policy page are at least 44px', async
 test('after a first visit the app and every deep link open offline', async () => {
   const context = await chromium.browser.newContext({ ...PHONE });
   const page = await context.newPage();
+  // The wasm's compile worker, its script and its fetch too, are served from the cache: the page
+  // never has to fall back to compiling the wasm itself.
+  const compileFallbacks = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('wasm-compile.js:')) compileFallbacks.push(m.text()); });
   await new AppPage(page, server.base).open('');
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
@@ -128,6 +132,7 @@ test('after a first visit the app and every deep link open offline', async () =>
     if (path.startsWith('policy/')) assert.equal(await view.testid('policy-title').textContent(), policy.title);
     if (path.startsWith('compare/')) await view.testid('compare-page').waitFor();
   }
+  assert.deepEqual(compileFallbacks, []);
   await context.close();
 });
 
