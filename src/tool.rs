@@ -343,9 +343,9 @@ fn first_view_data(manifest: &Manifest, issue: Option<&str>) -> Vec<(String, &'s
 /// it, one task of about 40 ms at full speed on this machine's 950 KB module. Where no worker
 /// can start, or the worker's fetch or compilation fails (said in the console), the page
 /// fetches and compiles it itself: a second try, with the browser's own report if it fails.
-/// The page's own module is preloaded. Its first view's `data` files are fetched from the same moment, beside
-/// the wasm rather than after it (`window[core::load::PREFETCHED]`, which `data::fetch_json`
-/// takes from). Then every inline script of the page is pinned by hash in a
+/// The page's own module is preloaded. Its first view's `data` files are fetched from the same
+/// moment, beside the wasm rather than after it (`window[core::load::PREFETCHED]`, which
+/// `data::fetch_json` takes from). Then every inline script of the page is pinned by hash in a
 /// Content-Security-Policy: no other inline script, no eval beyond wasm compilation, no
 /// origin but the app's own. `route`: the first segment of the page's path.
 pub fn secure(

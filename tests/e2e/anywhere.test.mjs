@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, launch } from './support/browser.mjs';
+import { DESKTOP, PHONE, isCompileFallback, launch } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
 import { shippedCorpus } from './support/corpus.mjs';
 import { AppPage } from './pages/app.mjs';
@@ -115,7 +115,7 @@ test('after a first visit the app and every deep link open offline', async () =>
   // The wasm's compile worker, its script and its fetch too, are served from the cache: the page
   // never has to fall back to compiling the wasm itself.
   const compileFallbacks = [];
-  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('wasm-compile.js:')) compileFallbacks.push(m.text()); });
+  page.on('console', (m) => { if (isCompileFallback(m)) compileFallbacks.push(m.text()); });
   await new AppPage(page, server.base).open('');
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;

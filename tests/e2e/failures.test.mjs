@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, launch } from './support/browser.mjs';
+import { DESKTOP, PHONE, isCompileFallback, launch } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
 import { AppPage } from './pages/app.mjs';
 
@@ -229,7 +229,7 @@ test('every generated page carries a CSP that pins its inline scripts, and both 
       bytes[bytes.length - 1] ^= 0xff;
       writeFileSync(join(server.root, wasm), bytes);
       const page = await chromium.newPage(DESKTOP);
-      const refusedByWorker = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('wasm-compile.js:') && m.text().includes(wasm));
+      const refusedByWorker = page.waitForEvent('console', (m) => isCompileFallback(m) && m.text().includes(wasm));
       const failed = page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
       await page.goto(server.base + path);
       await refusedByWorker;

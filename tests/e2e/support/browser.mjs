@@ -10,6 +10,9 @@ const FLAGS = [
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
+/** The loader's console warning when the page compiles the wasm itself, the worker not used. */
+export const isCompileFallback = (message) => message.type() === 'warning' && message.text().startsWith('wasm-compile.js:');
+
 export async function launch() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
