@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { installProbe } from './probe.mjs';
 import { QUERIES, TIMING_QUERY, keystrokesOf } from './queries.mjs';
 import { max, median, percentile, sum } from './stats.mjs';
+import { startTaskTrace } from './trace.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const FLAGS = [
@@ -17,6 +18,8 @@ const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isM
 const CPU_SLOWDOWN = 4;
 const RUN_TIMEOUT_MS = 180_000;
 const IDLE_MS = 1000;
+// A task longer than this holds the page (the Long Tasks API's and Lighthouse's threshold).
+const LONG_TASK_MS = 50;
 
 // Lighthouse's own slow-4G figures for DevTools throttling, converted the way Lighthouse
 // converts them (core/lib/emulation.js): kbps to bytes per second.
@@ -96,19 +99,21 @@ async function onFreshPage(browser, options, measure) {
 
 /**
  * One cold load of `url` at 4× CPU, for comparing builds' start-up (`startup-tasks.mjs`, not
- * the report): the long tasks from the first contentful paint until `tailMs` after the app
- * rendered, as the time past 50 ms of each added up (Total Blocking Time's measure, before TTI
- * cuts it) and the longest of them.
+ * the report): the main thread's long tasks (rendering included, see trace.mjs) from the first
+ * contentful paint until `tailMs` after the app rendered, as the time past 50 ms of each added
+ * up (Total Blocking Time's measure, before TTI cuts it) and the longest of them.
  */
 export async function measureStartupTasks(browser, url, rendered, tailMs) {
-  return onFreshPage(browser, { cpu: CPU_SLOWDOWN, probe: { rendered } }, async (page) => {
-    const { renderedAt, fcp } = await openAndWait(page, url);
+  return onFreshPage(browser, { cpu: CPU_SLOWDOWN, probe: { rendered } }, async (page, cdp) => {
+    const trace = await startTaskTrace(cdp);
+    const { renderedAt } = await openAndWait(page, url);
     await sleep(tailMs);
-    const longTasks = await page.evaluate(() => window.__bench.longTasks);
-    const durations = longTasks.filter((t) => t.startMs + t.durationMs > (fcp ?? 0)).map((t) => t.durationMs);
+    const { fcpSeen, tasks } = await trace.stop();
+    if (!fcpSeen) throw new Error(`${url}: no first contentful paint in the trace`);
+    const durations = tasks.filter((t) => t.startMs + t.durationMs > 0 && t.durationMs > LONG_TASK_MS).map((t) => t.durationMs);
     return {
       renderedAt,
-      pastFiftyMs: sum(durations.map((d) => Math.max(0, d - 50))),
+      pastFiftyMs: sum(durations.map((d) => d - LONG_TASK_MS)),
       longestMs: max(durations) ?? 0,
     };
   });
@@ -236,13 +241,16 @@ async function typeQueries(page) {
  * Search latency at 4× CPU: every query of QUERIES typed keystroke by keystroke (synthetic
  * input events), each timed from the input event to the paint after the DOM changed, with
  * the app's own `cankao-search` measures; then the same keystrokes as trusted input for the
- * Event Timing cross-check. Long tasks after the app rendered are collected over the session.
+ * Event Timing cross-check. The main thread's long tasks (rendering included) are traced over
+ * both.
  */
 export async function measureSearchLatency(browser, base) {
   const options = { cpu: CPU_SLOWDOWN, probe: { rendered: SEARCH_PAGE.rendered } };
   return onFreshPage(browser, options, async (page, cdp) => {
     await openAndWait(page, base + SEARCH_PAGE.path);
     await sleep(IDLE_MS);
+    // Everything traced from here on is after load.
+    const trace = await startTaskTrace(cdp);
 
     const queries = (await typeQueries(page)).map(({ query, keystrokes }) => ({
       query,
@@ -264,12 +272,11 @@ export async function measureSearchLatency(browser, base) {
         await page.waitForFunction((n) => window.__bench.trustedInputs.length >= n, trustedCount, { timeout: 30_000 });
       }
     }
-    const { trustedInputs, inputEventTimings, longTasks, renderedAt } = await page.evaluate(() => ({
+    const { trustedInputs, inputEventTimings } = await page.evaluate(() => ({
       trustedInputs: window.__bench.trustedInputs,
       inputEventTimings: window.__bench.inputEventTimings,
-      longTasks: window.__bench.longTasks,
-      renderedAt: window.__bench.renderedAt,
     }));
+    const longTasksAfterLoad = (await trace.stop()).tasks.filter((t) => t.durationMs > LONG_TASK_MS);
 
     // The same keystrokes once more without the slow-down: the search's own cost, apart from
     // how DevTools throttling (which stops the main thread for stretches) lands on short tasks.
@@ -277,7 +284,6 @@ export async function measureSearchLatency(browser, base) {
     const unthrottled = (await typeQueries(page)).flatMap((q) => q.keystrokes.map((k) => k.computeMs));
 
     const all = queries.flatMap((q) => q.keystrokes);
-    const longTasksAfterLoad = longTasks.filter((t) => t.startMs >= renderedAt);
     return {
       keystrokes: all.length,
       inputToPaintMs: spread(all.map((k) => k.inputToPaintMs)),

@@ -6,7 +6,6 @@
  * Installs `window.__bench`:
  *  - `done`: resolves once the app has replaced the prerendered page (`renderedAt`) and, when
  *    `interaction` is given, once the search it starts has answered (`answeredAt`);
- *  - `longTasks`: every long task since navigation (buffered observer);
  *  - `wasmMemory`: the app's WebAssembly.Memory, from Trunk's start-up event;
  *  - `clear()`, `keystroke(value)`, `watchTrustedInput()`: search latency probes.
  * @param {{ rendered: string, interaction?: 'home' | 'policy', query?: string }} spec
@@ -23,16 +22,12 @@ export function installProbe({ rendered, interaction, query }) {
     renderedAt: null,
     answeredAt: null,
     error: null,
-    longTasks: [],
     wasmMemory: null,
     trustedInputs: [],
     inputEventTimings: [],
   };
   window.__bench = bench;
 
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries()) bench.longTasks.push({ startMs: task.startTime, durationMs: task.duration });
-  }).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (event) => { bench.wasmMemory = event.detail.wasm.memory; });
 
   const $ = (selector) => document.querySelector(selector);
