@@ -154,8 +154,9 @@ function searchSection(out, data) {
     + '(– until the app records them). *input to paint*: from the synthetic input event to the paint '
     + 'after the DOM changed (or the first paint when nothing changed). The trusted-input pass types the '
     + 'same keystrokes through the DevTools protocol afterwards (so it runs warm) and is what the Event '
-    + 'Timing API can see; it reports input events of 16 ms or more only. Long tasks: over the whole '
-    + 'session after the app rendered (the unthrottled pass comes last and is not in them). *Compute without '
+    + 'Timing API can see; it reports input events of 16 ms or more only. Long tasks: the main thread\'s '
+    + 'tasks over 50 ms, style, layout and paint included (from a trace; the Long Tasks API leaves rendering '
+    + 'out), over the whole session after the app rendered (the unthrottled pass comes last and is not in them). *Compute without '
     + 'slow-down*: the same keystrokes typed again at the end with CPU throttling off; DevTools throttling '
     + 'stops the main thread for stretches at a time, so the same 1 ms search measures anywhere from 1 to 15 ms '
     + 'at 4× (the same keystroke repeated), and the p95 of such short measures is mostly the throttler\'s.');
