@@ -15,7 +15,8 @@ const METRICS = {
   siMs: 'speed-index',
 };
 
-async function lighthouseOnce(url) {
+/** One Lighthouse run of `url` in a fresh Chromium: scores, metrics, failed audits. */
+export async function lighthouseOnce(url) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, logLevel: 'error' });
