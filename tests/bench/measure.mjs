@@ -40,7 +40,7 @@ export const PAGES = {
   policy: { path: 'policy/yuefu-2021-53/', rendered: '#app [data-testid="policy-title"]' },
 };
 const SEARCH_PAGE = { path: 'search/', rendered: '#app [data-testid="search-page"]' };
-const SEARCH_INPUT = '#app [data-testid="search-input"]';
+export const SEARCH_INPUT = '#app [data-testid="search-input"]';
 
 export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -219,6 +219,26 @@ export async function measureTimings(browser, base, pageName, networkName, runs)
 const spread = (values) => ({ median: median(values), p95: percentile(values, 95), max: max(values), n: values.filter((v) => v != null).length });
 
 /**
+ * Every query of QUERIES typed into the search box as trusted input (the DevTools protocol),
+ * keystroke by keystroke; `beforeQuery(query)` runs before each query's first keystroke, and
+ * `afterKeystroke(count)` after each, with the keystrokes typed so far.
+ */
+export async function typeTrusted(page, beforeQuery, afterKeystroke) {
+  let count = 0;
+  for (const query of QUERIES) {
+    await beforeQuery(query);
+    await page.focus(SEARCH_INPUT);
+    let typed = '';
+    for (const value of keystrokesOf(query)) {
+      await page.keyboard.insertText(value.slice(typed.length));
+      typed = value;
+      await afterKeystroke(++count);
+    }
+  }
+  return count;
+}
+
+/**
  * Every query of QUERIES typed into an emptied search box keystroke by keystroke (synthetic
  * input events), each keystroke timed by the probe; its `computeMs` is the app's measures for
  * it added up (the time the user waits for), null when it recorded none.
@@ -260,18 +280,11 @@ export async function measureSearchLatency(browser, base) {
     }));
 
     await page.evaluate(() => window.__bench.watchTrustedInput());
-    let trustedCount = 0;
-    for (const query of QUERIES) {
-      await page.evaluate(() => window.__bench.clear());
-      await page.focus(SEARCH_INPUT);
-      let typed = '';
-      for (const value of keystrokesOf(query)) {
-        await page.keyboard.insertText(value.slice(typed.length));
-        typed = value;
-        trustedCount++;
-        await page.waitForFunction((n) => window.__bench.trustedInputs.length >= n, trustedCount, { timeout: 30_000 });
-      }
-    }
+    await typeTrusted(
+      page,
+      () => page.evaluate(() => window.__bench.clear()),
+      (count) => page.waitForFunction((n) => window.__bench.trustedInputs.length >= n, count, { timeout: 30_000 }),
+    );
     const { trustedInputs, inputEventTimings } = await page.evaluate(() => ({
       trustedInputs: window.__bench.trustedInputs,
       inputEventTimings: window.__bench.inputEventTimings,
