@@ -88,25 +88,10 @@ pub fn SearchPage() -> impl IntoView {
     };
     let only = Memo::new(move |_| group_of(&location.search.get()));
     let href_for = move |group: Option<Group>| search_href(&typed.get_untracked(), group);
-    // The URL follows the box once the results have been painted: replacing the history entry
-    // took 1.25 ms of the main thread per keystroke (a profile without throttling), more than
-    // setting the results' HTML. Only the last keystroke's URL is written, and none once the
-    // reader has left the page.
-    let url_turn = StoredValue::new(0u64);
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        typed.set(text.clone());
-        let turn = url_turn.get_value() + 1;
-        url_turn.set_value(turn);
-        leptos::task::spawn_local(async move {
-            after_next_paint().await;
-            if url_turn.try_get_value() != Some(turn) {
-                return;
-            }
-            if let Some(only) = only.try_get_untracked() {
-                replace_url(&app_path(&search_href(&text, only)));
-            }
-        });
+        replace_url(&app_path(&search_href(&text, only.get_untracked())));
+        typed.set(text);
     };
     // Only the hits shown get a card and a snippet: a few per group on the overview, more
     // in one group's own view. A keystroke then costs the same at any corpus size. The saved

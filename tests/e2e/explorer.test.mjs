@@ -42,7 +42,7 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
 
   await search.type('数字化 转型');
   await page.waitForFunction(() => document.querySelectorAll('#app [data-testid="hit"]').length > 0);
-  // The URL follows the box (once the results are painted): the last keystroke's query.
+  // The URL follows the box: the last keystroke's query.
   await page.waitForURL((u) => u.searchParams.get('q') === '数字化 转型');
   assert.match(search.relativeUrl(), /^search\?q=/);
   // Every policy hit holds both terms somewhere in what it is searched by: its record and the
