@@ -4,9 +4,7 @@
 // (and, of it, text shaping) and painting, and all its tasks together (the appending of the
 // results past the first screen, after the first paint, included).
 //   node tests/bench/keystroke-trace.mjs <dist>
-import { chromium } from 'playwright-core';
-
-import { CHROMIUM, PHONE, SEARCH_INPUT, typeTrusted } from './measure.mjs';
+import { IDLE_MS, launchChromium, openAndWait, openPage, SEARCH_INPUT, SEARCH_PAGE, typeTrusted } from './measure.mjs';
 import { QUERIES } from './queries.mjs';
 import { startServer } from './server.mjs';
 import { pageMainThread, startTrace, threadOf } from './trace.mjs';
@@ -29,13 +27,11 @@ const PHASES = {
 };
 
 const server = await startServer(dist);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', serviceWorkers: 'block' });
-const page = await context.newPage();
-const cdp = await context.newCDPSession(page);
-await page.goto(`${server.origin}/search/`);
-await page.waitForSelector(SEARCH_INPUT);
-await page.waitForTimeout(1500);
+const browser = await launchChromium();
+// As the benchmark opens it: phone size, service worker blocked, loaded unthrottled.
+const { page, cdp } = await openPage(browser, { probe: { rendered: SEARCH_PAGE.rendered } });
+await openAndWait(page, `${server.origin}/${SEARCH_PAGE.path}`);
+await page.waitForTimeout(IDLE_MS);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 // Every rendering phase, and RunTask (which pageMainThread reads).
 const trace = await startTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,blink');

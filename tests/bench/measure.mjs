@@ -14,10 +14,10 @@ const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ];
-export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const CPU_SLOWDOWN = 4;
 const RUN_TIMEOUT_MS = 180_000;
-const IDLE_MS = 1000;
+export const IDLE_MS = 1000;
 // A task longer than this holds the page (the Long Tasks API's and Lighthouse's threshold).
 const LONG_TASK_MS = 50;
 
@@ -39,7 +39,7 @@ export const PAGES = {
   home: { path: '', rendered: '#app [data-testid="home"]' },
   policy: { path: 'policy/yuefu-2021-53/', rendered: '#app [data-testid="policy-title"]' },
 };
-const SEARCH_PAGE = { path: 'search/', rendered: '#app [data-testid="search-page"]' };
+export const SEARCH_PAGE = { path: 'search/', rendered: '#app [data-testid="search-page"]' };
 export const SEARCH_INPUT = '#app [data-testid="search-input"]';
 
 export function launchChromium() {
@@ -60,7 +60,7 @@ function withTimeout(promise, ms, what) {
  * A phone-sized page in a new context, its CDP session, optional CPU and network throttling,
  * and the in-page probe. `page.errors` collects uncaught errors for the report.
  */
-async function openPage(browser, { cpu, network, probe }) {
+export async function openPage(browser, { cpu, network, probe }) {
   const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', serviceWorkers: 'block' });
   const page = await context.newPage();
   page.errors = [];
@@ -74,7 +74,7 @@ async function openPage(browser, { cpu, network, probe }) {
 }
 
 /** Navigates and waits for the probe: the app rendered (and answered, if asked to). */
-async function openAndWait(page, url) {
+export async function openAndWait(page, url) {
   await page.goto(url, { waitUntil: 'commit', timeout: RUN_TIMEOUT_MS });
   await withTimeout(page.evaluate(() => window.__bench.done), RUN_TIMEOUT_MS, url);
   const state = await page.evaluate(() => ({
