@@ -1,6 +1,8 @@
 //! Search across every kind of item: results grouped by kind, ranked, with a snippet around
 //! each match and the match marked. The query lives in the URL (`search?q=…`).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
@@ -31,6 +33,9 @@ const PER_GROUP: usize = 5;
 const GROUP_LIMIT: usize = 200;
 /// Cards drawn before the first paint after a keystroke: about a phone screen's worth.
 const FIRST_CARDS: usize = 5;
+
+/// How long typing pauses before the address bar takes the query.
+const URL_PAUSE: Duration = Duration::from_millis(300);
 
 /// The group a search URL narrows to (`group`), if it names one.
 fn group_of(search: &str) -> Option<Group> {
@@ -88,10 +93,54 @@ pub fn SearchPage() -> impl IntoView {
     };
     let only = Memo::new(move |_| group_of(&location.search.get()));
     let href_for = move |group: Option<Group>| search_href(&typed.get_untracked(), group);
+    // The address bar takes the query once typing pauses, or at once when the box loses focus
+    // (a tap on a result or a link blurs it before the navigation) or the form is submitted:
+    // rewriting it on every keystroke cost the keystroke more main-thread time than the search.
+    let url_timer = StoredValue::new(None::<TimeoutHandle>);
+    // Only while the router is still on this page: the box also loses focus when the page is
+    // taken down after back or forward, and the address is then the next page's.
+    let search_path = StoredValue::new(location.pathname.get_untracked());
+    let write_url = move || {
+        let still_here = location
+            .pathname
+            .try_get_untracked()
+            .is_some_and(|here| search_path.try_with_value(|path| *path == here) == Some(true));
+        if !still_here {
+            return;
+        }
+        if let (Some(query), Some(only)) = (typed.try_get_untracked(), only.try_get_untracked()) {
+            replace_url(&app_path(&search_href(&query, only)));
+        }
+    };
+    let cancel_url = move || {
+        if let Some(timer) = url_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+            true
+        } else {
+            false
+        }
+    };
+    let flush_url = move || {
+        if cancel_url() {
+            write_url();
+        }
+    };
+    // Leaving the page some other way (back, forward) must not write this page's address over
+    // the next one's.
+    on_cleanup(move || {
+        cancel_url();
+    });
     let on_input = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        replace_url(&app_path(&search_href(&text, only.get_untracked())));
-        typed.set(text);
+        typed.set(event_target_value(&ev));
+        cancel_url();
+        let timer = set_timeout_with_handle(
+            move || {
+                url_timer.set_value(None);
+                write_url();
+            },
+            URL_PAUSE,
+        );
+        url_timer.set_value(timer.ok());
     };
     // Only the hits shown get a card and a snippet: a few per group on the overview, more
     // in one group's own view. A keystroke then costs the same at any corpus size. The saved
@@ -184,11 +233,11 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=tr("搜索", "Search")/>
         <section class="search-page" data-testid="search-page">
             <h1>{tr("搜索全部内容", "Search everything")}</h1>
-            <form role="search" class="searchbar" on:submit=|ev| ev.prevent_default()>
+            <form role="search" class="searchbar" on:submit=move |ev| { ev.prevent_default(); flush_url(); }>
                 <label for="search-q" class="visually-hidden">{tr("搜索", "Search")}</label>
                 <input id="search-q" type="search" data-testid="search-input" autocomplete="off" enterkeyhint="search"
                     placeholder=tr("政策、问题、建议、数字…（支持拼音、文号）", "Policies, problems, advice, figures… (pinyin, doc numbers)")
-                    prop:value=move || typed.get() on:input=on_input/>
+                    prop:value=move || typed.get() on:input=on_input on:blur=move |_| flush_url()/>
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="search-count">
                 {move || {

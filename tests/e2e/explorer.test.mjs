@@ -136,10 +136,40 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
     document.querySelector('#app [data-testid="nav-policies"]').click();
   });
   await page.locator('#app [data-testid="policy-item"]').first().waitFor();
-  await page.waitForTimeout(300);
+  // Nor does the address the search would have written once typing paused: it stays the list's.
+  await page.waitForTimeout(500);
+  assert.match(search.relativeUrl(), /^policies/);
   await page.locator('#app [data-testid="nav-search"]').click();
   await search.type('制造业');
   await page.locator('#app .hits-rest [data-testid="hit"]').first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a result tapped as soon as the query is typed keeps that query for Back; Back typed as fast leaves the address alone', async () => {
+  const page = await chromium.newPage(PHONE);
+  const search = await new SearchPage(page, server.base).open('search/');
+  await search.type('数字化');
+  // The address takes the query once typing pauses; a tap before then (Playwright's comes
+  // within milliseconds) writes it as the box loses focus, before the navigation.
+  const hit = search.hits().first();
+  const id = await hit.getAttribute('data-id');
+  await hit.locator('a.card-title').click();
+  await page.waitForURL((u) => u.pathname.includes(id));
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字化');
+  await page.waitForFunction(() => document.querySelector('#app [data-testid="search-input"]')?.value === '数字化');
+
+  // Back pressed before the pause, the box still focused: the search page is taken down (its
+  // box loses focus as it goes) and the address stays the one Back went to.
+  await page.locator('#app [data-testid="nav-policies"]').click();
+  await page.locator('#app [data-testid="policy-item"]').first().waitFor();
+  await page.locator('#app [data-testid="nav-search"]').click();
+  await search.type('人才');
+  await page.goBack();
+  await page.locator('#app [data-testid="policy-item"]').first().waitFor();
+  await page.waitForTimeout(500);
+  assert.match(search.relativeUrl(), /^policies\/?$/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
