@@ -2,7 +2,8 @@
 // benchmark's queries typed at 4× CPU and phone size, each into a box emptied without an input
 // event, under a DevTools trace; the main thread's time per keystroke in script, style, layout
 // (and, of it, text shaping) and painting, and all its tasks together (the appending of the
-// results past the first screen, after the first paint, included).
+// results past the first screen, after the first paint, included); then the longest tasks,
+// each with the phases it held.
 //   node tests/bench/keystroke-trace.mjs <dist>
 import { IDLE_MS, launchChromium, openAndWait, openPage, SEARCH_INPUT, SEARCH_PAGE, typeTrusted } from './measure.mjs';
 import { QUERIES } from './queries.mjs';
@@ -14,6 +15,8 @@ if (!dist) {
   console.error('usage: node tests/bench/keystroke-trace.mjs <dist>');
   process.exit(2);
 }
+// How many of the longest tasks to take apart.
+const LONGEST_TASKS = 8;
 // Long enough for the results past the first screen to be appended and painted.
 const SETTLE_MS = 600;
 // Trace events that do not nest in one another, by what they are.
@@ -42,11 +45,24 @@ const keystrokes = await typeTrusted(
 );
 const events = await trace.stop();
 
-const { thread } = pageMainThread(events);
+const { thread, runTasks } = pageMainThread(events);
+const onThread = events.filter((e) => e.ph === 'X' && threadOf(e) === thread);
+/** Milliseconds spent in each phase by the events among `within`. */
+const phaseMs = (within) => Object.entries(PHASES).map(([phase, names]) =>
+  [phase, within.filter((e) => names.includes(e.name)).reduce((sum, e) => sum + e.dur, 0) / 1000]);
 console.log(`${keystrokes} keystrokes over ${QUERIES.length} queries, 4× CPU; ms per keystroke:`);
-for (const [phase, names] of Object.entries(PHASES)) {
-  const totalUs = events.filter((e) => e.ph === 'X' && threadOf(e) === thread && names.includes(e.name)).reduce((sum, e) => sum + e.dur, 0);
-  console.log(`  ${phase.padEnd(26)} ${(totalUs / 1000 / keystrokes).toFixed(1)}`);
+for (const [phase, ms] of phaseMs(onThread)) console.log(`  ${phase.padEnd(26)} ${(ms / keystrokes).toFixed(1)}`);
+// The longest tasks, and what each held: whether a keystroke's script, its layout and its paint
+// fell in one task or several (a long task over 50 ms counts against the budget as a whole).
+console.log('longest tasks (ms), with their phases (tracing adds to them):');
+for (const task of [...runTasks].sort((a, b) => b.dur - a.dur).slice(0, LONGEST_TASKS)) {
+  const inside = onThread.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+  const phases = phaseMs(inside).filter(([phase]) => phase !== 'every task');
+  // Whatever the phases leave (the harness's own scripts, the input's editing, garbage
+  // collection); text shaping is inside layout.
+  const other = task.dur / 1000 - phases.filter(([phase]) => !phase.startsWith('text shaping')).reduce((sum, [, ms]) => sum + ms, 0);
+  const parts = [...phases, ['other', other]].filter(([, ms]) => ms >= 0.5);
+  console.log(`  ${(task.dur / 1000).toFixed(1).padStart(6)}  ${parts.map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(', ')}`);
 }
 await browser.close();
 await server.stop();
