@@ -8,7 +8,7 @@
 import { IDLE_MS, launchChromium, openAndWait, openPage, SEARCH_INPUT, SEARCH_PAGE, typeTrusted } from './measure.mjs';
 import { QUERIES } from './queries.mjs';
 import { startServer } from './server.mjs';
-import { pageMainThread, startTrace, threadOf } from './trace.mjs';
+import { pageMainThread, startTrace, threadOf, topLevelTasks } from './trace.mjs';
 
 const [dist] = process.argv.slice(2);
 if (!dist) {
@@ -24,10 +24,10 @@ const PHASES = {
   script: ['FunctionCall'],
   style: ['UpdateLayoutTree'],
   layout: ['Layout'],
-  'text shaping (in layout)': ['InlineNode::ShapeTextIncludingFirstLine'],
   paint: ['PrePaint', 'Paint', 'Layerize', 'Commit'],
-  'every task': ['RunTask'],
 };
+// Inside layout.
+const TEXT_SHAPING = ['InlineNode::ShapeTextIncludingFirstLine'];
 
 const server = await startServer(dist);
 const browser = await launchChromium();
@@ -47,21 +47,27 @@ const events = await trace.stop();
 
 const { thread, runTasks } = pageMainThread(events);
 const onThread = events.filter((e) => e.ph === 'X' && threadOf(e) === thread);
-/** Milliseconds spent in each phase by the events among `within`. */
-const phaseMs = (within) => Object.entries(PHASES).map(([phase, names]) =>
-  [phase, within.filter((e) => names.includes(e.name)).reduce((sum, e) => sum + e.dur, 0) / 1000]);
+/** Milliseconds the events among `within` named `names` took. */
+const msOf = (within, names) => within.filter((e) => names.includes(e.name)).reduce((sum, e) => sum + e.dur, 0) / 1000;
+/** Milliseconds spent in each phase by the events among `within`, and their sum. */
+const phasesOf = (within) => {
+  const phases = Object.entries(PHASES).map(([phase, names]) => [phase, msOf(within, names)]);
+  return { phases, total: phases.reduce((sum, [, ms]) => sum + ms, 0) };
+};
+const perKeystroke = (ms) => (ms / keystrokes).toFixed(1);
 console.log(`${keystrokes} keystrokes over ${QUERIES.length} queries, 4× CPU; ms per keystroke:`);
-for (const [phase, ms] of phaseMs(onThread)) console.log(`  ${phase.padEnd(26)} ${(ms / keystrokes).toFixed(1)}`);
+for (const [phase, ms] of phasesOf(onThread).phases) console.log(`  ${phase.padEnd(26)} ${perKeystroke(ms)}`);
+console.log(`  ${'text shaping (in layout)'.padEnd(26)} ${perKeystroke(msOf(onThread, TEXT_SHAPING))}`);
+console.log(`  ${'every task'.padEnd(26)} ${perKeystroke(msOf(onThread, ['RunTask']))}`);
 // The longest tasks, and what each held: whether a keystroke's script, its layout and its paint
 // fell in one task or several (a long task over 50 ms counts against the budget as a whole).
+// What the phases leave is "other": the harness's own scripts, the input's editing, garbage
+// collection.
 console.log('longest tasks (ms), with their phases (tracing adds to them):');
-for (const task of [...runTasks].sort((a, b) => b.dur - a.dur).slice(0, LONGEST_TASKS)) {
-  const inside = onThread.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-  const phases = phaseMs(inside).filter(([phase]) => phase !== 'every task');
-  // Whatever the phases leave (the harness's own scripts, the input's editing, garbage
-  // collection); text shaping is inside layout.
-  const other = task.dur / 1000 - phases.filter(([phase]) => !phase.startsWith('text shaping')).reduce((sum, [, ms]) => sum + ms, 0);
-  const parts = [...phases, ['other', other]].filter(([, ms]) => ms >= 0.5);
+for (const task of topLevelTasks(runTasks).sort((a, b) => b.dur - a.dur).slice(0, LONGEST_TASKS)) {
+  const inside = onThread.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+  const { phases, total } = phasesOf(inside);
+  const parts = [...phases, ['other', task.dur / 1000 - total]].filter(([, ms]) => ms >= 0.5);
   console.log(`  ${(task.dur / 1000).toFixed(1).padStart(6)}  ${parts.map(([phase, ms]) => `${phase} ${ms.toFixed(1)}`).join(', ')}`);
 }
 await browser.close();

@@ -55,14 +55,25 @@ export function pageMainThread(events) {
 export function mainThreadTasks(events) {
   const { thread, runTasks } = pageMainThread(events);
   const fcp = events.find((e) => e.name === 'firstContentfulPaint' && threadOf(e) === thread);
-  const origin = fcp?.ts ?? runTasks[0]?.ts ?? 0;
-  // Top-level tasks only: a nested run loop's tasks are inside the task that spun it.
+  const tasks = topLevelTasks(runTasks);
+  const origin = fcp?.ts ?? tasks[0]?.ts ?? 0;
+  return {
+    fcpSeen: Boolean(fcp),
+    tasks: tasks.map((task) => ({ startMs: (task.ts - origin) / 1000, durationMs: task.dur / 1000 })),
+  };
+}
+
+/**
+ * The `RunTask` events that are not inside another (a nested run loop's tasks are inside the
+ * task that spun it), in order.
+ */
+export function topLevelTasks(runTasks) {
   const tasks = [];
   let end = -Infinity;
-  for (const task of runTasks.sort((a, b) => a.ts - b.ts)) {
+  for (const task of [...runTasks].sort((a, b) => a.ts - b.ts)) {
     if (task.ts < end) continue;
     end = task.ts + task.dur;
-    tasks.push({ startMs: (task.ts - origin) / 1000, durationMs: task.dur / 1000 });
+    tasks.push(task);
   }
-  return { fcpSeen: Boolean(fcp), tasks };
+  return tasks;
 }
