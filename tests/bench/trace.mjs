@@ -55,7 +55,8 @@ export function pageMainThread(events) {
 export function mainThreadTasks(events) {
   const { thread, runTasks } = pageMainThread(events);
   const fcp = events.find((e) => e.name === 'firstContentfulPaint' && threadOf(e) === thread);
-  const tasks = topLevelTasks(runTasks);
+  // Top-level tasks only: a nested run loop's tasks are inside the task that spun it.
+  const tasks = outermost(runTasks);
   const origin = fcp?.ts ?? tasks[0]?.ts ?? 0;
   return {
     fcpSeen: Boolean(fcp),
@@ -63,17 +64,14 @@ export function mainThreadTasks(events) {
   };
 }
 
-/**
- * The `RunTask` events that are not inside another (a nested run loop's tasks are inside the
- * task that spun it), in order.
- */
-export function topLevelTasks(runTasks) {
-  const tasks = [];
+/** The complete events among `events` that are not inside another of them, in order of start. */
+export function outermost(events) {
+  const kept = [];
   let end = -Infinity;
-  for (const task of [...runTasks].sort((a, b) => a.ts - b.ts)) {
-    if (task.ts < end) continue;
-    end = task.ts + task.dur;
-    tasks.push(task);
+  for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
+    if (event.ts < end) continue;
+    end = event.ts + event.dur;
+    kept.push(event);
   }
-  return tasks;
+  return kept;
 }
