@@ -20,6 +20,8 @@ const RUN_TIMEOUT_MS = 180_000;
 export const IDLE_MS = 1000;
 // A task longer than this holds the page (the Long Tasks API's and Lighthouse's threshold).
 const LONG_TASK_MS = 50;
+// The prefix of the probe's mark for each input event on the search page.
+const INPUT_MARK = 'bench-input';
 
 // Lighthouse's own slow-4G figures for DevTools throttling, converted the way Lighthouse
 // converts them (core/lib/emulation.js): kbps to bytes per second.
@@ -258,6 +260,17 @@ async function typeQueries(page) {
 }
 
 /**
+ * The last input event the probe marked before `ms` (its task, or the frames that followed
+ * it): `{ trusted, value }` (value '' when the box was emptied), or null before any.
+ */
+function inputBefore(marks, ms) {
+  const mark = marks.filter((m) => m.name.startsWith(`${INPUT_MARK} `) && m.atMs <= ms).at(-1);
+  if (!mark) return null;
+  const [, kind, ...value] = mark.name.split(' ');
+  return { trusted: kind === 'trusted', value: value.join(' ') };
+}
+
+/**
  * Search latency at 4× CPU: every query of QUERIES typed keystroke by keystroke (synthetic
  * input events), each timed from the input event to the paint after the DOM changed, with
  * the app's own `cankao-search` measures; then the same keystrokes as trusted input for the
@@ -265,12 +278,12 @@ async function typeQueries(page) {
  * both.
  */
 export async function measureSearchLatency(browser, base) {
-  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: SEARCH_PAGE.rendered } };
+  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: SEARCH_PAGE.rendered, inputMark: INPUT_MARK } };
   return onFreshPage(browser, options, async (page, cdp) => {
     await openAndWait(page, base + SEARCH_PAGE.path);
     await sleep(IDLE_MS);
     // Everything traced from here on is after load.
-    const trace = await startTaskTrace(cdp);
+    const trace = await startTaskTrace(cdp, { marks: true });
 
     const queries = (await typeQueries(page)).map(({ query, keystrokes }) => ({
       query,
@@ -289,7 +302,9 @@ export async function measureSearchLatency(browser, base) {
       trustedInputs: window.__bench.trustedInputs,
       inputEventTimings: window.__bench.inputEventTimings,
     }));
-    const longTasksAfterLoad = (await trace.stop()).tasks.filter((t) => t.durationMs > LONG_TASK_MS);
+    const { tasks, marks } = await trace.stop();
+    const longTasksAfterLoad = tasks.filter((t) => t.durationMs > LONG_TASK_MS)
+      .map((t) => ({ ...t, input: inputBefore(marks, t.startMs + t.durationMs) }));
 
     // The same keystrokes once more without the slow-down: the search's own cost, apart from
     // how DevTools throttling (which stops the main thread for stretches) lands on short tasks.

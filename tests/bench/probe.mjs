@@ -8,10 +8,12 @@
  *    `interaction` is given, once the search it starts has answered (`answeredAt`);
  *  - `wasmMemory`: the app's WebAssembly.Memory, from Trunk's start-up event;
  *  - `clear()`, `keystroke(value)`, `watchTrustedInput()`: search latency probes.
- * @param {{ rendered: string, interaction?: 'home' | 'policy', query?: string }} spec
- *   `rendered`: the selector that is present once the app shows this page.
+ * @param {{ rendered: string, interaction?: 'home' | 'policy', query?: string, inputMark?: string }} spec
+ *   `rendered`: the selector that is present once the app shows this page; `inputMark`: when
+ *   given, every `input` event first sets a User Timing mark named `<inputMark> <trusted|synthetic>
+ *   <the box's value>`, so that a trace can tell which keystroke a task belongs to.
  */
-export function installProbe({ rendered, interaction, query }) {
+export function installProbe({ rendered, interaction, query, inputMark }) {
   const APP_TOOK_OVER = '#app main [data-testid]:not([data-testid="loading"])';
   const SEARCH_INPUT = '#app [data-testid="search-input"]';
   // How long a keystroke may take to change the DOM before we decide it changes nothing (the
@@ -27,6 +29,12 @@ export function installProbe({ rendered, interaction, query }) {
     inputEventTimings: [],
   };
   window.__bench = bench;
+
+  if (inputMark) {
+    addEventListener('input', (event) => {
+      performance.mark(`${inputMark} ${event.isTrusted ? 'trusted' : 'synthetic'} ${event.target.value}`);
+    }, { capture: true });
+  }
 
   addEventListener('TrunkApplicationStarted', (event) => { bench.wasmMemory = event.detail.wasm.memory; });
 

@@ -30,6 +30,12 @@ const fmt = {
   ratio: (r) => (r == null ? '–' : `${r.toFixed(2)}×`),
   count: (n) => (n == null ? '–' : String(n)),
   cls: (v) => (v == null ? '–' : v.toFixed(3)),
+  /** Long tasks, each with the search box's value at the input it followed ('emptied' when cleared). */
+  longTasks: (tasks) => (!tasks?.length ? '–' : tasks.map(({ durationMs, input }) => {
+    const before = !input ? 'before any input'
+      : `${input.value ? `\`${input.value}\`` : 'emptied'}${input.trusted ? ', trusted' : ''}`;
+    return `${Math.round(durationMs)} (${before})`;
+  }).join('; ')),
 };
 
 /** Builds markdown tables and collects every budget verdict on the way. */
@@ -156,7 +162,9 @@ function searchSection(out, data) {
     + 'same keystrokes through the DevTools protocol afterwards (so it runs warm) and is what the Event '
     + 'Timing API can see; it reports input events of 16 ms or more only. Long tasks: the main thread\'s '
     + 'tasks over 50 ms, style, layout and paint included (from a trace; the Long Tasks API leaves rendering '
-    + 'out), over the whole session after the app rendered (the unthrottled pass comes last and is not in them). *Compute without '
+    + 'out), over the whole session after the app rendered (the unthrottled pass comes last and is not in them), '
+    + 'each listed with what the box held after the last input event before the task ended (the probe marks '
+    + 'every input event in the trace). *Compute without '
     + 'slow-down*: the same keystrokes typed again at the end with CPU throttling off; DevTools throttling '
     + 'stops the main thread for stretches at a time, so the same 1 ms search measures anywhere from 1 to 15 ms '
     + 'at 4× (the same keystroke repeated), and the p95 of such short measures is mostly the throttler\'s.');
@@ -184,6 +192,7 @@ function searchSection(out, data) {
     ['trusted input: Event Timing max', ...figure(['trustedInput', 'eventTiming', 'maxDurationMs']), '', ''],
     ['long tasks after load', ...figure(['longTasksAfterLoad', 'count'], fmt.count), '', ''],
     ['**longest task after load**', ...figure(['longTasksAfterLoad', 'maxMs']), `none over ${BUDGETS.longTaskMaxMs}`, Report.marks(longTaskBudget)],
+    ['long tasks: ms (the input before)', ...figure(['longTasksAfterLoad', 'tasks'], fmt.longTasks), '', ''],
   ];
   out.table(['figure (ms)', ...out.scaleHeads(), 'budget', '✓/✗'], rows);
 

@@ -23,9 +23,12 @@ export async function startTrace(cdp, categories) {
   };
 }
 
-/** Starts tracing on `cdp`; `stop()` ends it and returns the main thread's tasks. */
-export async function startTaskTrace(cdp) {
-  const trace = await startTrace(cdp, CATEGORIES);
+/**
+ * Starts tracing on `cdp`; `stop()` ends it and returns the main thread's tasks, and with
+ * `marks` its User Timing marks as well.
+ */
+export async function startTaskTrace(cdp, { marks = false } = {}) {
+  const trace = await startTrace(cdp, marks ? `${CATEGORIES},blink.user_timing` : CATEGORIES);
   return { stop: async () => mainThreadTasks(await trace.stop()) };
 }
 
@@ -49,8 +52,9 @@ export function pageMainThread(events) {
 
 /**
  * The tasks of the page's main thread, each with its start relative to the first contentful
- * paint when the trace has one.
- * @returns {{ fcpSeen: boolean, tasks: { startMs: number, durationMs: number }[] }}
+ * paint when the trace has one, and the User Timing marks (`performance.mark`) traced on that
+ * thread, on the same clock.
+ * @returns {{ fcpSeen: boolean, tasks: { startMs: number, durationMs: number }[], marks: { name: string, atMs: number }[] }}
  */
 export function mainThreadTasks(events) {
   const { thread, runTasks } = pageMainThread(events);
@@ -58,9 +62,11 @@ export function mainThreadTasks(events) {
   // Top-level tasks only: a nested run loop's tasks are inside the task that spun it.
   const tasks = outermost(runTasks);
   const origin = fcp?.ts ?? tasks[0]?.ts ?? 0;
+  const marks = events.filter((e) => e.cat === 'blink.user_timing' && e.ph === 'I' && threadOf(e) === thread);
   return {
     fcpSeen: Boolean(fcp),
     tasks: tasks.map((task) => ({ startMs: (task.ts - origin) / 1000, durationMs: task.dur / 1000 })),
+    marks: marks.map((mark) => ({ name: mark.name, atMs: (mark.ts - origin) / 1000 })).sort((a, b) => a.atMs - b.atMs),
   };
 }
 
