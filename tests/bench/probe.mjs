@@ -7,7 +7,8 @@
  *  - `done`: resolves once the app has replaced the prerendered page (`renderedAt`) and, when
  *    `interaction` is given, once the search it starts has answered (`answeredAt`);
  *  - `wasmMemory`: the app's WebAssembly.Memory, from Trunk's start-up event;
- *  - `clear()`, `keystroke(value)`, `watchTrustedInput()`: search latency probes.
+ *  - `clear()`, `keystroke(value)`, `watchTrustedInput()`, `untilTrustedInputs(count)`: search
+ *    latency probes.
  * @param {{ rendered: string, interaction?: 'home' | 'policy', query?: string, inputMark?: string }} spec
  *   `rendered`: the selector that is present once the app shows this page; `inputMark`: when
  *   given, every `input` event first sets a User Timing mark named `<inputMark> <trusted|synthetic>
@@ -143,4 +144,6 @@ export function installProbe({ rendered, interaction, query, inputMark }) {
       });
     }, { capture: true });
   };
+  /** Resolves once `count` trusted inputs have been timed to paint. */
+  bench.untilTrustedInputs = (count) => until(() => bench.trustedInputs.length >= count);
 }
