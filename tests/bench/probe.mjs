@@ -7,8 +7,8 @@
  *  - `done`: resolves once the app has replaced the prerendered page (`renderedAt`) and, when
  *    `interaction` is given, once the search it starts has answered (`answeredAt`);
  *  - `wasmMemory`: the app's WebAssembly.Memory, from Trunk's start-up event;
- *  - `clear()`, `keystroke(value)`, `watchTrustedInput()`, `untilTrustedInputs(count)`: search
- *    latency probes.
+ *  - `watchLibrary()` and `libraryComplete`, `clear()`, `keystroke(value)`,
+ *    `watchTrustedInput()`, `untilTrustedInputs(count)`: search latency probes.
  * @param {{ rendered: string, interaction?: 'home' | 'policy', query?: string, inputMark?: string }} spec
  *   `rendered`: the selector that is present once the app shows this page; `inputMark`: when
  *   given, every `input` event first sets a User Timing mark named `<inputMark> <trusted|synthetic>
@@ -144,6 +144,30 @@ export function installProbe({ rendered, interaction, query, inputMark }) {
       });
     }, { capture: true });
   };
+  /**
+   * Watches for the search page's library to hold every issue of a corpus of more than one: the
+   * other issues' catalog is fetched and indexed after the app rendered, and the page then says
+   * how many issues it holds as outlines. `libraryComplete` resolves with `{ at }`, the
+   * time it did, or `{ error }` if the catalog failed. Watched, not polled: a poll per frame
+   * would add work to the tasks being measured.
+   */
+  bench.watchLibrary = () => {
+    bench.libraryComplete = new Promise((resolve) => {
+      const observer = new MutationObserver(() => check());
+      const check = () => {
+        if ($('[data-testid="catalog-error"]')) {
+          observer.disconnect();
+          resolve({ error: 'the catalog of the other issues failed to load' });
+        } else if (!$('[data-testid="catalog-loading"]') && $('#app [data-testid="search-coverage"]')) {
+          observer.disconnect();
+          resolve({ at: performance.now() });
+        }
+      };
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      check();
+    });
+  };
+
   /** Resolves once `count` trusted inputs have been timed to paint. */
   bench.untilTrustedInputs = (count) => until(() => bench.trustedInputs.length >= count);
 }

@@ -7,7 +7,7 @@
 //   BENCH_RUNS     cold runs per timing (default 5)
 //   BENCH_LH_RUNS  Lighthouse runs per page (default 3)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { measureLighthouse } from './lighthouse.mjs';
 import {
-  NETWORKS, PAGES, launchChromium, measureFirstViewBytes, measureMemory, measureSearchLatency, measureTimings,
+  NETWORKS, PAGES, corpusOf, launchChromium, measureFirstViewBytes, measureMemory, measureSearchLatency, measureTimings,
 } from './measure.mjs';
 import { renderReport } from './report.mjs';
 import { startServer } from './server.mjs';
@@ -29,11 +29,6 @@ const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const git = (...args) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
 
-/** The shipped corpus's size, from the manifest the app reads first. */
-function corpusOf(dist) {
-  const manifest = JSON.parse(readFileSync(join(dist, 'data/manifest.json'), 'utf8'));
-  return { issues: manifest.issues.length, items: manifest.issues.reduce((n, i) => n + (i.items ?? 0), 0) };
-}
 
 /** Runs one measurement; a failure is logged and recorded, and the benchmark goes on. */
 async function attempt(result, where, measure) {
@@ -82,7 +77,7 @@ async function measureScale(scale, meta) {
           result.timings[page][network] = await attempt(result, `${page}: timings, ${network}`, () => measureTimings(browser, base, page, network, RUNS));
         }
       }
-      result.search = await attempt(result, 'search latency', () => measureSearchLatency(browser, base));
+      result.search = await attempt(result, 'search latency', () => measureSearchLatency(browser, base, result.corpus.issues));
       result.memory = await attempt(result, 'memory', () => measureMemory(browser, base));
     } finally {
       await browser.close();
