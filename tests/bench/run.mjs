@@ -29,7 +29,6 @@ const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const git = (...args) => execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
 
-
 /** Runs one measurement; a failure is logged and recorded, and the benchmark goes on. */
 async function attempt(result, where, measure) {
   log(`  ${where}`);
