@@ -232,7 +232,10 @@ function lighthouseSection(out, data) {
   out.heading('Lighthouse (mobile)');
   out.note(`Lighthouse ${data.meta.lighthouse} defaults: mobile, simulated slow 4G and 4× CPU; the median `
     + `of ${data.meta.lighthouseRuns} run(s) by performance score. Metrics in ms (CLS unitless). `
-    + 'Lighthouse does not block the service worker: it registers and precaches as on a real first visit.');
+    + 'Lighthouse does not block the service worker: it registers and precaches as on a real first visit. '
+    + '*CPU benchmark index*: Lighthouse\'s measure of the machine\'s speed at each run, every run listed '
+    + '(higher is faster; Lighthouse warns below 1000). Its simulated throttling multiplies the tasks it '
+    + 'observed, so a slow stretch of the machine raises TBT and lowers the score with the page unchanged.');
   const rows = [];
   const misses = [];
   for (const page of Object.keys(PAGES)) {
@@ -245,6 +248,9 @@ function lighthouseSection(out, data) {
     for (const [key, label, f] of [['fcpMs', 'FCP', fmt.ms], ['lcpMs', 'LCP', fmt.ms], ['tbtMs', 'TBT', fmt.ms], ['cls', 'CLS', fmt.cls], ['siMs', 'Speed Index', fmt.ms]]) {
       rows.push(['', label, ...runs.map((s) => f(get(median(s), ['metrics', key]))), '', '']);
     }
+    const indices = (scale) => (get(data.scales[scale], ['lighthouse', page, 'runs']) ?? [])
+      .map((run) => fmt.count(run.benchmarkIndex == null ? null : Math.round(run.benchmarkIndex))).join(' / ') || '–';
+    rows.push(['', 'CPU benchmark index', ...runs.map(indices), '', '']);
     for (const s of runs) {
       for (const [category, audits] of Object.entries(get(median(s), ['failedAudits']) ?? {})) {
         if (audits.length) misses.push(`- ${PAGE_NAMES[page]}, ${s}×, ${category}: ${audits.map((a) => a.title).join('; ')}`);
