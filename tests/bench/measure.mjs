@@ -353,6 +353,7 @@ export async function measureSearchLatency(browser, base, issues) {
       computeMs: spread(all.map((k) => k.computeMs)),
       unthrottledComputeMs: spread(unthrottled),
       keystrokesWithoutDomChange: all.filter((k) => !k.domChanged).length,
+      inputToPaintWithoutDomChangeMs: spread(all.filter((k) => !k.domChanged).map((k) => k.inputToPaintMs)),
       trustedInput: {
         keystrokes: trustedInputs.length,
         inputToPaintMs: spread(trustedInputs.map((k) => k.inputToPaintMs)),
@@ -369,6 +370,38 @@ export async function measureSearchLatency(browser, base, issues) {
       },
       queries,
     };
+  });
+}
+
+// The least a page can do per keystroke: a bare box whose input handler writes the box's
+// value into one line of text. Served in place of a page of the dist, so it shares its origin.
+const INPUT_FLOOR_PATH = 'bench-input-floor/';
+const INPUT_FLOOR_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>input floor</title></head>
+<body><div id="app"><main data-testid="input-floor">
+<input type="search" data-testid="search-input" aria-label="search"><p data-testid="echo"></p>
+</main></div>
+<script>
+const box = document.querySelector('input');
+const echo = document.querySelector('p');
+box.addEventListener('input', () => { echo.textContent = box.value; });
+</script></body></html>`;
+
+/**
+ * The floor under the search page's input to paint: the same keystrokes, typed and timed the
+ * same way at 4× CPU, into a bare page that only echoes the box's value. What it takes is the
+ * wait for the next frame, the box's own editing and one line of text laid out and painted:
+ * no app can answer a keystroke faster under this measure.
+ */
+export async function measureInputFloor(browser, base) {
+  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: '#app [data-testid="search-input"]' } };
+  return onFreshPage(browser, options, async (page) => {
+    await page.route(base + INPUT_FLOOR_PATH, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: INPUT_FLOOR_PAGE }));
+    await openAndWait(page, base + INPUT_FLOOR_PATH);
+    await sleep(IDLE_MS);
+    const all = (await typeQueries(page)).flatMap((q) => q.keystrokes);
+    return { keystrokes: all.length, inputToPaintMs: spread(all.map((k) => k.inputToPaintMs)) };
   });
 }
 

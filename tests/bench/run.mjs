@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { measureLighthouse } from './lighthouse.mjs';
 import {
-  NETWORKS, PAGES, corpusOf, launchChromium, measureFirstViewBytes, measureMemory, measureSearchLatency, measureTimings,
+  NETWORKS, PAGES, corpusOf, launchChromium, measureFirstViewBytes, measureInputFloor, measureMemory, measureSearchLatency, measureTimings,
 } from './measure.mjs';
 import { renderReport } from './report.mjs';
 import { startServer } from './server.mjs';
@@ -77,6 +77,7 @@ async function measureScale(scale, meta) {
         }
       }
       result.search = await attempt(result, 'search latency', () => measureSearchLatency(browser, base, result.corpus.issues));
+      result.inputFloor = await attempt(result, 'input floor', () => measureInputFloor(browser, base));
       result.memory = await attempt(result, 'memory', () => measureMemory(browser, base));
     } finally {
       await browser.close();
