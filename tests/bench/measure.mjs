@@ -392,7 +392,8 @@ box.addEventListener('input', () => { echo.textContent = box.value; });
  * The floor under the search page's input to paint: the same keystrokes, typed and timed the
  * same way at 4× CPU, into a bare page that only echoes the box's value. What it takes is the
  * wait for the next frame, the box's own editing and one line of text laid out and painted:
- * no app can answer a keystroke faster under this measure.
+ * the least a page that shows something new on each keystroke takes under this measure (one
+ * whose keystroke changes nothing can come in under it: it lays out no new text).
  */
 export async function measureInputFloor(browser, base) {
   const options = { cpu: CPU_SLOWDOWN, probe: { rendered: '#app [data-testid="search-input"]' } };
