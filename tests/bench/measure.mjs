@@ -379,8 +379,8 @@ const INPUT_FLOOR_PATH = 'bench-input-floor/';
 const INPUT_FLOOR_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>input floor</title></head>
-<body><div id="app"><main data-testid="input-floor">
-<input type="search" data-testid="search-input" aria-label="search"><p data-testid="echo"></p>
+<body><div id="app"><main>
+<input type="search" data-testid="search-input" aria-label="search"><p></p>
 </main></div>
 <script>
 const box = document.querySelector('input');
@@ -396,7 +396,7 @@ box.addEventListener('input', () => { echo.textContent = box.value; });
  * whose keystroke changes nothing can come in under it: it lays out no new text).
  */
 export async function measureInputFloor(browser, base) {
-  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: '#app [data-testid="search-input"]' } };
+  const options = { cpu: CPU_SLOWDOWN, probe: { rendered: SEARCH_INPUT } };
   return onFreshPage(browser, options, async (page) => {
     await page.route(base + INPUT_FLOOR_PATH, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: INPUT_FLOOR_PAGE }));
     await openAndWait(page, base + INPUT_FLOOR_PATH);

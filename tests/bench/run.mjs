@@ -77,6 +77,8 @@ async function measureScale(scale, meta) {
         }
       }
       result.search = await attempt(result, 'search latency', () => measureSearchLatency(browser, base, result.corpus.issues));
+      // The floor does not depend on the corpus; measured at each scale, it sits beside that
+      // scale's keystrokes from the same stretch of the machine.
       result.inputFloor = await attempt(result, 'input floor', () => measureInputFloor(browser, base));
       result.memory = await attempt(result, 'memory', () => measureMemory(browser, base));
     } finally {
