@@ -11,10 +11,10 @@ use cankao::charts::{
     BAR_TARGET,
 };
 use cankao::core::compare::{
-    bar_chart, compare, comparison_csv, fmt_value, indicator_rows, matrix, policies_href,
-    ready_made, tiles, timeline, BarChart, CompareState, Measure, GROUPS,
+    bar_chart, compare, comparison_csv, indicator_rows, matrix, policies_href, ready_made, tiles,
+    timeline, BarChart, CompareState, Measure, GROUPS,
 };
-use cankao::core::corpus::{Corpus, Level, RegionKind};
+use cankao::core::corpus::{format_number, Corpus, Level, RegionKind};
 use cankao::core::csv;
 use cankao::tool::load_corpus;
 use plotters::prelude::*;
@@ -153,7 +153,7 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
                     && f.period == "2022"
             })
             .unwrap();
-        let value = format!("{} 亿元", fmt_value(figure.value));
+        let value = format!("{} 亿元", format_number(figure.value));
         let shown = all
             .iter()
             .find(|t| t.text == value)

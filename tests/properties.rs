@@ -1,5 +1,6 @@
 //! Property tests with a fixed seed and case count: arbitrary input never panics the search,
-//! the URL-state parser, the citation formatter or the CSV writer, and round-trips hold.
+//! the URL-state parser, the citation formatter or the CSV writer, round-trips hold, and
+//! figures' numbers print as written.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -7,7 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use cankao::core::cite::{bibtex, gbt7714, ris, CiteContext};
-use cankao::core::corpus::Level;
+use cankao::core::corpus::{format_number, Level};
 use cankao::core::csv;
 use cankao::core::library::Library;
 use cankao::core::listing::{ListState, Sort};
@@ -149,5 +150,18 @@ proptest! {
         for i in &ids { if !ordered.contains(i) { ordered.push(i.clone()); } }
         prop_assert_eq!(saved::parse(Some(&saved::serialize(&ordered))).ids, ordered.clone());
         prop_assert_eq!(unique.len(), ordered.len());
+    }
+
+    /// A figure written with up to four decimals, as parsed from the corpus, prints as written
+    /// (less trailing zeros): the value a reader searches for and the validator finds in its
+    /// sentence.
+    #[test]
+    fn decimals_print_as_written(whole in 0u64..100_000_000, fraction in 0u32..10_000, places in 0usize..=4, negative: bool) {
+        let digits = format!("{fraction:04}");
+        let digits = digits[..places].trim_end_matches('0');
+        let sign = if negative && (whole > 0 || !digits.is_empty()) { "-" } else { "" };
+        let written = if digits.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{digits}") };
+        let value: f64 = written.parse().expect("a decimal");
+        prop_assert_eq!(format_number(value), written);
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::app::use_library;
 use crate::components::cards::ItemCard;
 use crate::components::later::Later;
-use crate::core::validate::format_number;
 use crate::i18n::use_lang;
 
 // A page's related lists come after its first screen, each drawn in a task of its own: a
@@ -55,7 +54,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
             let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
             let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
             let compare = format!("compare?ind={}&cmp={}", f.indicator, f.region);
-            let value = f.value_text.clone().unwrap_or_else(|| format_number(f.value));
+            let value = f.printed_value();
             view! {
                 <li class="figure" data-testid="figure" data-id=f.id.clone()>
                     <p>

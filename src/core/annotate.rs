@@ -2,7 +2,6 @@
 
 use super::corpus::Figure;
 use super::hygiene::squash;
-use super::validate::format_number;
 
 /// A run of paragraph text; `figure` is set on the run that prints a figure's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,10 +19,7 @@ pub fn annotate(paragraph: &str, figures: &[&Figure]) -> Vec<Span> {
         let Some(sentence) = find_loose(&chars, &f.sentence, 0) else {
             continue;
         };
-        let printed = f
-            .value_text
-            .clone()
-            .unwrap_or_else(|| format_number(f.value));
+        let printed = f.printed_value();
         if let Some((from, to)) = find_loose(&chars, &printed, sentence.0) {
             if to <= sentence.1 && owner[from..to].iter().all(Option::is_none) {
                 owner[from..to].iter_mut().for_each(|o| *o = Some(n));

@@ -8,7 +8,8 @@ use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::corpus::{
-    Article, Corpus, Figure, FigureKind, Indicator, Issue, Level, Policy, Region, RegionKind, Theme,
+    format_number, Article, Corpus, Figure, FigureKind, Indicator, Issue, Level, Policy, Region,
+    RegionKind, Theme,
 };
 use super::csv;
 use super::items::{ItemRef, Kind};
@@ -84,22 +85,9 @@ pub fn resolve_region<'a>(regions: &'a [Region], token: &str) -> Option<&'a Regi
         })
 }
 
-/// A number as a reader writes it: no trailing zeros, no float noise (`47723`, `48593.6`).
-pub fn fmt_value(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let rounded = (value * 10_000.0).round() / 10_000.0;
-    if rounded == rounded.trunc() && rounded.abs() < 1e15 {
-        return format!("{}", rounded as i64);
-    }
-    let text = format!("{rounded:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 /// A value with its unit: `47723 亿元`, `20.8%`.
 pub fn fmt_with_unit(value: f64, unit: &str) -> String {
-    let v = fmt_value(value);
+    let v = format_number(value);
     if unit.is_empty() || unit == "%" || unit == "‰" {
         format!("{v}{unit}")
     } else {
@@ -605,7 +593,7 @@ fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec
         region.id.clone(),
         indicator.map(|i| i.zh.clone()).unwrap_or_default(),
         f.indicator.clone(),
-        fmt_value(f.value),
+        format_number(f.value),
         f.unit.clone(),
         f.value_text.clone().unwrap_or_default(),
         f.period.clone(),
@@ -1591,7 +1579,7 @@ mod tests {
         let order: Vec<(&str, String)> = cmp
             .entries
             .iter()
-            .map(|e| (e.region.id.as_str(), fmt_value(e.value)))
+            .map(|e| (e.region.id.as_str(), format_number(e.value)))
             .collect();
         assert_eq!(
             order,
@@ -1774,11 +1762,7 @@ mod tests {
     }
 
     #[test]
-    fn values_are_written_plainly() {
-        assert_eq!(fmt_value(47723.0), "47723");
-        assert_eq!(fmt_value(48593.6), "48593.6");
-        assert_eq!(fmt_value(2.87 * 10_000.0), "28700");
-        assert_eq!(fmt_value(14.29), "14.29");
+    fn values_carry_their_unit() {
         assert_eq!(fmt_with_unit(20.8, "%"), "20.8%");
         assert_eq!(fmt_with_unit(9.0, "条"), "9 条");
     }

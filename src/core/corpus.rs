@@ -275,6 +275,39 @@ pub struct Figure {
     pub sentence: String,
 }
 
+impl Figure {
+    /// The value as the source prints it: `value_text`, or else the plain decimal of `value`.
+    pub fn printed_value(&self) -> String {
+        self.value_text
+            .clone()
+            .unwrap_or_else(|| format_number(self.value))
+    }
+}
+
+/// A figure's number as the source and its readers write it: at most four decimals, no trailing
+/// zeros, no exponent, no float noise (`47723`, `48593.6`, `28700` for `2.87 * 10_000.0`);
+/// empty when not finite. The one formatter for the validator, search, pages, CSV and charts.
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    // From 1e14 up an f64's decimals are noise, and ten thousand times it would overflow `i64`.
+    if value.abs() >= 1e14 {
+        return format!("{value:.0}");
+    }
+    let scaled = (value * 10_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (
+        scaled.unsigned_abs() / 10_000,
+        scaled.unsigned_abs() % 10_000,
+    );
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:04}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 /// `editorial.json`: what we add to an issue, kept apart from the source text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -507,5 +540,27 @@ impl Issue {
         }
         o.figures.clear();
         o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+
+    #[test]
+    fn numbers_print_like_the_source() {
+        assert_eq!(format_number(48593.6), "48593.6");
+        assert_eq!(format_number(47723.0), "47723");
+        assert_eq!(format_number(2.87 * 10_000.0), "28700");
+        assert_eq!(format_number(14.29), "14.29");
+        assert_eq!(format_number(0.7), "0.7");
+        assert_eq!(format_number(0.0005), "0.0005");
+        assert_eq!(format_number(-3.25), "-3.25");
+        assert_eq!(format_number(-0.00001), "0");
+        assert_eq!(format_number(1.23456), "1.2346");
+        assert_eq!(format_number(2.5e15), "2500000000000000");
+        assert_eq!(format_number(-12_345_678_901.25), "-12345678901.25");
+        assert_eq!(format_number(f64::NAN), "");
+        assert_eq!(format_number(f64::INFINITY), "");
     }
 }

@@ -10,7 +10,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::corpus::{Figure, Issue, Registry};
 use super::ids::DocNumber;
 use super::items::{ItemRef, Kind};
-use super::validate::format_number;
 
 /// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
 pub type SearchKeys = BTreeMap<String, Vec<String>>;
@@ -500,10 +499,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         .iter()
         .find(|i| i.key == f.indicator)
         .map_or(f.indicator.as_str(), |i| i.zh.as_str());
-    let value = f
-        .value_text
-        .clone()
-        .unwrap_or_else(|| format_number(f.value));
+    let value = f.printed_value();
     Entry {
         id: f.id.clone(),
         group: Group::Figure,
