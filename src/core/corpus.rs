@@ -291,7 +291,8 @@ pub fn format_number(value: f64) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    // From 1e14 up an f64's decimals are noise, and ten thousand times it would overflow `i64`.
+    // Printed whole: an f64 this large keeps no trustworthy decimals (15–17 significant digits in
+    // all), and ten thousand times it nears `i64`'s limit (9.2e18).
     if value.abs() >= 1e14 {
         return format!("{value:.0}");
     }
