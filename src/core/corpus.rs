@@ -298,10 +298,8 @@ pub fn format_number(value: f64) -> String {
     }
     let scaled = (value * 10_000.0).round() as i64;
     let sign = if scaled < 0 { "-" } else { "" };
-    let (whole, fraction) = (
-        scaled.unsigned_abs() / 10_000,
-        scaled.unsigned_abs() % 10_000,
-    );
+    let magnitude = scaled.unsigned_abs();
+    let (whole, fraction) = (magnitude / 10_000, magnitude % 10_000);
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
