@@ -124,7 +124,7 @@ fn item_main(corpus: &Corpus, issue_title: &str, item: ItemRef<'_>) -> String {
                 .as_ref()
                 .map(|n| {
                     format!(
-                        "<dt>文号</dt><dd data-testid=\"doc-number\">{}</dd>",
+                        "<dt>文号</dt><dd class=\"docno\" data-testid=\"doc-number\">{}</dd>",
                         escape(n)
                     )
                 })

@@ -98,7 +98,7 @@ fn PolicyView(
                 <StarButton id=p.id.clone()/>
             </div>
             <dl class="facts">
-                {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd data-testid="doc-number">{n}</dd> })}
+                {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" data-testid="doc-number">{n}</dd> })}
                 <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers.join("、")}</dd>
                 <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>

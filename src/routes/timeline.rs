@@ -157,7 +157,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
                 <span class="meta">
                     <span class=format!("cx-dot cx-level-{}", lane(m.level)) aria-hidden="true"></span>
                     {p.date.clone()}" · "{level_name(m.level, en)}" · "{region}
-                    {p.doc_number.clone().map(|d| format!(" · {d}"))}
+                    {p.doc_number.clone().map(|d| view! { " · "<span class="docno">{d}</span> })}
                 </span>
             </li>
         };

@@ -98,6 +98,39 @@ test('at 360×740 no view is wider than the screen', async () => {
   await page.context().close();
 });
 
+test('at 360×740 no document number, figure or place name is broken inside a word', async () => {
+  const page = await chromium.newPage(PHONE);
+  const longest = corpus.issues.at(-1).policies
+    .reduce((a, b) => ((b.doc_number ?? '').length > (a.doc_number ?? '').length ? b : a));
+  const paths = [...views(), `policy/${longest.id}/`, 'map/?city=dongguan',
+    'compare/?cmp=guangdong~jiangsu~zhejiang', 'compare/?ind=industrial_value_added&cmp=jiangsu~guangdong'];
+  const broken = [];
+  for (const path of paths) {
+    await new AppPage(page, server.base).open(path);
+    await page.waitForTimeout(50);
+    // A word (text between spaces) laid out on two lines has a client rect on each.
+    const found = await page.locator('#app .docno, #app .cx-fig-value, #app .cx-map-table tbody th, #app .cx-map-table td')
+      .evaluateAll((els) => els.flatMap((el) => {
+        const text = el.textContent;
+        const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const words = [];
+        for (let n = node.nextNode(); n; n = node.nextNode()) {
+          for (const m of n.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) words.push(`${m[0]} (in “${text.trim()}”)`);
+          }
+        }
+        return words;
+      }));
+    broken.push(...found.map((w) => `${path}: ${w}`));
+  }
+  assert.deepEqual(broken, []);
+  await page.context().close();
+});
+
 test('touch targets in the header and on a policy page are at least 44px', async () => {
   const page = await chromium.newPage(PHONE);
   const policy = corpus.policies[0];
