@@ -98,34 +98,39 @@ test('at 360×740 no view is wider than the screen', async () => {
   await page.context().close();
 });
 
-test('at 360×740 no document number, figure or place name is broken inside a word', async () => {
+test('at 360×740 no document number, figure, place name or table heading is broken inside a word, in either language', async () => {
   const page = await chromium.newPage(PHONE);
   const longest = corpus.issues.at(-1).policies
     .reduce((a, b) => ((b.doc_number ?? '').length > (a.doc_number ?? '').length ? b : a));
   const paths = [...views(), `policy/${longest.id}/`, 'map/?city=dongguan',
     'compare/?cmp=guangdong~jiangsu~zhejiang', 'compare/?ind=industrial_value_added&cmp=jiangsu~guangdong'];
   const broken = [];
-  for (const path of paths) {
-    await new AppPage(page, server.base).open(path);
-    await page.waitForTimeout(50);
-    // A word (text between spaces) laid out on two lines has a client rect on each.
-    const found = await page.locator('#app .docno, #app .cx-fig-value, #app .cx-map-table tbody th, #app .cx-map-table td')
-      .evaluateAll((els) => els.flatMap((el) => {
-        const text = el.textContent;
-        const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        const words = [];
-        for (let n = node.nextNode(); n; n = node.nextNode()) {
-          for (const m of n.data.matchAll(/\S+/g)) {
-            const range = document.createRange();
-            range.setStart(n, m.index);
-            range.setEnd(n, m.index + m[0].length);
-            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-            if (lines.size > 1) words.push(`${m[0]} (in “${text.trim()}”)`);
+  for (const lang of ['zh', 'en']) {
+    if (lang === 'en') await new AppPage(page, server.base).testid('lang-toggle').click();
+    for (const path of paths) {
+      await new AppPage(page, server.base).open(path);
+      await page.waitForTimeout(50);
+      // A word laid out on two lines has a client rect on each line. A word is text between
+      // spaces, but a column heading in Chinese may wrap between its characters: there, only
+      // Latin words and numbers count.
+      const found = await page.locator('#app .docno, #app .cx-fig-value, #app .cx-map-table th, #app .cx-map-table td')
+        .evaluateAll((els) => els.flatMap((el) => {
+          const word = el.closest('thead') ? /[A-Za-z0-9'’]+/g : /\S+/g;
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          const words = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.data.matchAll(word)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+              if (lines.size > 1) words.push(`${m[0]} (in “${el.textContent.trim()}”)`);
+            }
           }
-        }
-        return words;
-      }));
-    broken.push(...found.map((w) => `${path}: ${w}`));
+          return words;
+        }));
+      broken.push(...found.map((w) => `${lang} ${path}: ${w}`));
+    }
   }
   assert.deepEqual(broken, []);
   await page.context().close();
