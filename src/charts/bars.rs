@@ -9,8 +9,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
 use super::{
-    begin, px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE, LINE_HEIGHT,
-    MUTED, PAD, TITLE,
+    begin, finish, px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE,
+    LINE_HEIGHT, MUTED, PAD, TITLE,
 };
 
 // Sizes in CSS pixels.
@@ -194,13 +194,5 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
         vec![(px(l.zero_x), px(l.rows_top)), (px(l.zero_x), px(bottom))],
         LINE.stroke_width(px(s).max(1) as u32),
     ))?;
-    for (line, y) in &l.source {
-        root.draw_text(
-            line,
-            &text_style(SOURCE * s, MUTED, HPos::Left, VPos::Top, false),
-            (left, px(*y)),
-        )?;
-    }
-    root.present()?;
-    Ok(())
+    finish(&root, &l.source, SOURCE, s)
 }

@@ -10,7 +10,7 @@ use plotters::style::{Color, FontTransform};
 
 use super::stack_lines;
 use super::{
-    begin, light_text_on, px, text_style, text_width, INK, LINE, MUTED, PAD, PAPER, SHADES, SMALL,
+    begin, finish, light_text_on, px, text_style, text_width, INK, LINE, PAD, PAPER, SHADES, SMALL,
     TITLE,
 };
 use crate::core::compare::{shade, Matrix};
@@ -144,13 +144,5 @@ pub fn draw_matrix<DB: DrawingBackend>(
             }
         }
     }
-    for (line, y) in &l.source {
-        root.draw_text(
-            line,
-            &text_style(SMALL * s, MUTED, HPos::Left, VPos::Top, false),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
-    root.present()?;
-    Ok(())
+    finish(&root, &l.source, SMALL, s)
 }

@@ -165,7 +165,6 @@ pub fn text_style(size: f64, color: RGBColor, h: HPos, v: VPos, bold: bool) -> T
     }
 }
 
-/// Rounds a coordinate to a backend pixel.
 /// Padding, title and small text sizes and line height every chart shares, in CSS pixels.
 pub const PAD: f64 = 12.0;
 pub const TITLE: f64 = 16.0;
@@ -189,6 +188,26 @@ pub fn begin<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Ends a chart: draws its wrapped source lines (text, y) in muted text `size` CSS pixels high,
+/// then presents it.
+pub fn finish<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    source: &[(String, f64)],
+    size: f64,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for (line, y) in source {
+        root.draw_text(
+            line,
+            &text_style(size * scale, MUTED, HPos::Left, VPos::Top, false),
+            (px(PAD * scale), px(*y)),
+        )?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Rounds a coordinate to a backend pixel.
 pub fn px(v: f64) -> i32 {
     v.round() as i32
 }

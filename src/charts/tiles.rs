@@ -10,8 +10,8 @@ use plotters::style::{Color, RGBColor};
 
 use super::stack_lines;
 use super::{
-    begin, light_text_on, px, text_style, text_width, GROUP_COLORS, INK, MUTED, PAD, PAPER, SHADES,
-    SMALL, TITLE,
+    begin, finish, light_text_on, px, text_style, text_width, GROUP_COLORS, INK, PAD, PAPER,
+    SHADES, SMALL, TITLE,
 };
 use crate::core::compare::{grid_size, group_en, shade, shade_ranges, Measure, Tile, GROUPS};
 
@@ -228,13 +228,5 @@ pub fn draw_tile_map<DB: DrawingBackend>(
             (px(x1 + 4.0 * s), px((y0 + y1) / 2.0)),
         )?;
     }
-    for (line, y) in &l.source {
-        root.draw_text(
-            line,
-            &text_style(SMALL * s, MUTED, HPos::Left, VPos::Top, false),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
-    root.present()?;
-    Ok(())
+    finish(&root, &l.source, SMALL, s)
 }

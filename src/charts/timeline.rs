@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
 use super::stack_lines;
-use super::{begin, px, text_style, INK, LEVEL_COLORS, LINE, MUTED, PAD, SHADES, SMALL, TITLE};
+use super::{begin, finish, px, text_style, INK, LEVEL_COLORS, LINE, PAD, SHADES, SMALL, TITLE};
 use crate::core::compare::Timeline;
 use crate::core::corpus::Level;
 
@@ -144,13 +144,5 @@ pub fn draw_timeline<DB: DrawingBackend>(
             LEVEL_COLORS[i].filled(),
         ))?;
     }
-    for (line, y) in &l.source {
-        root.draw_text(
-            line,
-            &text_style(SMALL * s, MUTED, HPos::Left, VPos::Top, false),
-            (px(PAD * s), px(*y)),
-        )?;
-    }
-    root.present()?;
-    Ok(())
+    finish(&root, &l.source, SMALL, s)
 }
