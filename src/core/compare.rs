@@ -246,6 +246,14 @@ impl CompareState {
         format!("compare{}", self.to_query())
     }
 
+    /// The chosen regions in the order given (ids the corpus does not know are passed over).
+    pub fn chosen_regions<'a>(&self, corpus: &'a Corpus) -> Vec<&'a Region> {
+        self.regions
+            .iter()
+            .filter_map(|id| corpus.region(id))
+            .collect()
+    }
+
     /// The same state with `region` added, or removed when it is there.
     pub fn toggled(&self, region: &str) -> CompareState {
         let mut next = self.clone();
@@ -347,11 +355,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
     let of_indicator: Vec<&Figure> = figures(corpus)
         .filter(|f| f.indicator == indicator.key)
         .collect();
-    let chosen: Vec<&Region> = state
-        .regions
-        .iter()
-        .filter_map(|id| corpus.region(id))
-        .collect();
+    let chosen = state.chosen_regions(corpus);
     let all_regions = chosen.is_empty();
     let in_scope = |f: &Figure| all_regions || chosen.iter().any(|r| r.id == f.region);
     // Periods: most regions first, then the latest.

@@ -286,11 +286,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
             })
         })
         .collect();
-    let chosen: Vec<&Region> = state
-        .regions
-        .iter()
-        .filter_map(|id| corpus.region(id))
-        .collect();
+    let chosen = state.chosen_regions(corpus);
     let summary = if chosen.is_empty() && !state.indicator.is_empty() {
         if en {
             "Regions: every region with a figure".to_string()
@@ -637,11 +633,7 @@ fn figure_cells(
 
 /// Every indicator the chosen regions have figures for: those most of them share first.
 fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl IntoView + use<> {
-    let regions: Vec<&Region> = state
-        .regions
-        .iter()
-        .filter_map(|id| corpus.region(id))
-        .collect();
+    let regions = state.chosen_regions(corpus);
     let rows = indicator_rows(corpus, &regions);
     let need = regions.len().min(2);
     let csv = indicator_rows_csv(corpus, &regions, &rows);
