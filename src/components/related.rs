@@ -44,24 +44,18 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
     ids.iter()
         .filter_map(|id| library.corpus.figure(id))
         .map(|f| {
-            let indicator = library
-                .corpus
-                .registry
-                .indicators
-                .iter()
-                .find(|i| i.key == f.indicator)
-                .cloned();
+            let indicator = library.corpus.indicator(&f.indicator).cloned();
             let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
             let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
             let compare = format!("compare?ind={}&cmp={}", f.indicator, f.region);
-            let value = f.printed_value();
+            let value = f.printed_with_unit();
             view! {
                 <li class="figure" data-testid="figure" data-id=f.id.clone()>
                     <p>
                         <strong>{region}" · "
                             {move || indicator.as_ref().map(|i| if lang.get() == crate::i18n::Lang::En { i.en.clone() } else { i.zh.clone() })}
                         </strong>" "
-                        <a href=compare data-testid="figure-compare"><span class="value">{value}</span>" "{f.unit.clone()}</a>
+                        <a href=compare data-testid="figure-compare"><span class="value">{value}</span></a>
                         <span class="meta">" ("{f.period.clone()}")"</span>
                     </p>
                     <blockquote><a href=item_href>{f.sentence.clone()}</a></blockquote>

@@ -8,8 +8,8 @@ use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::corpus::{
-    format_number, Article, Corpus, Figure, FigureKind, Indicator, Issue, Level, Policy, Region,
-    RegionKind, Theme,
+    format_number, with_unit, Article, Corpus, Figure, FigureKind, Indicator, Issue, Level, Policy,
+    Region, RegionKind, Theme,
 };
 use super::csv;
 use super::items::{ItemRef, Kind};
@@ -87,12 +87,7 @@ pub fn resolve_region<'a>(regions: &'a [Region], token: &str) -> Option<&'a Regi
 
 /// A value with its unit: `47723 亿元`, `20.8%`.
 pub fn fmt_with_unit(value: f64, unit: &str) -> String {
-    let v = format_number(value);
-    if unit.is_empty() || unit == "%" || unit == "‰" {
-        format!("{v}{unit}")
-    } else {
-        format!("{v} {unit}")
-    }
+    with_unit(&format_number(value), unit)
 }
 
 /// How a figure reads in a table: its value and unit (`47723 亿元`). The printed form, where
@@ -347,11 +342,7 @@ fn circled(n: usize) -> String {
 
 /// The comparison a state asks for; `None` when its indicator is unknown or empty.
 pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Comparison<'a>> {
-    let indicator = corpus
-        .registry
-        .indicators
-        .iter()
-        .find(|i| i.key == state.indicator)?;
+    let indicator = corpus.indicator(&state.indicator)?;
     let of_indicator: Vec<&Figure> = figures(corpus)
         .filter(|f| f.indicator == indicator.key)
         .collect();
@@ -585,11 +576,7 @@ const FIGURE_HEADER: [&str; 14] = [
 ];
 
 fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec<String> {
-    let indicator = corpus
-        .registry
-        .indicators
-        .iter()
-        .find(|i| i.key == f.indicator);
+    let indicator = corpus.indicator(&f.indicator);
     let source = source_item(corpus, f);
     vec![
         rank,
@@ -821,7 +808,7 @@ pub fn comparable_sets(corpus: &Corpus) -> Vec<(CompareState, &Indicator, usize)
         .into_iter()
         .filter(|(_, regions)| regions.len() >= 2)
         .filter_map(|((ind, period), mut regions)| {
-            let indicator = corpus.registry.indicators.iter().find(|i| i.key == ind)?;
+            let indicator = corpus.indicator(ind)?;
             order::sort_by_key(&mut regions, |id| {
                 corpus.region(id).map(|r| region_order(corpus, r))
             });

@@ -282,6 +282,26 @@ impl Figure {
             .clone()
             .unwrap_or_else(|| format_number(self.value))
     }
+
+    /// The figure in a line of text: the number with its unit (`47723 亿元`, `26.9%`,
+    /// `1.0 个百分点`), or the source's words alone where it wrote the number in words (`三成`,
+    /// `榜首`, `1/7`: the unit is in them, so `三成 %` would misread).
+    pub fn printed_with_unit(&self) -> String {
+        match &self.value_text {
+            Some(words) if words.parse::<f64>().is_err() => words.clone(),
+            _ => with_unit(&self.printed_value(), &self.unit),
+        }
+    }
+}
+
+/// A number followed by its unit as Chinese text sets them: a percent sign close up (`26.9%`),
+/// a word unit after a space (`47723 亿元`).
+pub fn with_unit(number: &str, unit: &str) -> String {
+    if unit.is_empty() || unit == "%" || unit == "‰" {
+        format!("{number}{unit}")
+    } else {
+        format!("{number} {unit}")
+    }
 }
 
 /// A figure's number as the source and its readers write it: at most four decimals, no trailing
@@ -398,6 +418,10 @@ impl Registry {
     pub fn theme(&self, key: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.key == key)
     }
+
+    pub fn indicator(&self, key: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.key == key)
+    }
 }
 
 /// `data/manifest.json` as shipped: the registries and a summary of each issue, so the
@@ -466,6 +490,10 @@ impl Corpus {
 
     pub fn theme(&self, key: &str) -> Option<&Theme> {
         self.registry.theme(key)
+    }
+
+    pub fn indicator(&self, key: &str) -> Option<&Indicator> {
+        self.registry.indicator(key)
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {
@@ -544,7 +572,7 @@ impl Issue {
 
 #[cfg(test)]
 mod tests {
-    use super::format_number;
+    use super::{format_number, Figure, FigureKind};
 
     #[test]
     fn numbers_print_like_the_source() {
@@ -561,5 +589,36 @@ mod tests {
         assert_eq!(format_number(-12_345_678_901.25), "-12345678901.25");
         assert_eq!(format_number(f64::NAN), "");
         assert_eq!(format_number(f64::INFINITY), "");
+    }
+
+    fn figure(value: f64, value_text: Option<&str>, unit: &str) -> Figure {
+        Figure {
+            id: "f".into(),
+            item: "i".into(),
+            region: "r".into(),
+            indicator: "k".into(),
+            value,
+            value_text: value_text.map(str::to_string),
+            unit: unit.into(),
+            period: "2022".into(),
+            kind: FigureKind::Actual,
+            sentence: String::new(),
+        }
+    }
+
+    #[test]
+    fn figures_read_with_their_unit_or_in_the_source_words() {
+        assert_eq!(
+            figure(48593.6, None, "亿元").printed_with_unit(),
+            "48593.6 亿元"
+        );
+        assert_eq!(figure(26.9, None, "%").printed_with_unit(), "26.9%");
+        assert_eq!(
+            figure(1.0, Some("1.0"), "个百分点").printed_with_unit(),
+            "1.0 个百分点"
+        );
+        assert_eq!(figure(30.0, Some("三成"), "%").printed_with_unit(), "三成");
+        assert_eq!(figure(1.0, Some("榜首"), "位").printed_with_unit(), "榜首");
+        assert_eq!(figure(14.29, Some("1/7"), "%").printed_with_unit(), "1/7");
     }
 }

@@ -495,16 +495,17 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         .region(&f.region)
         .map_or(f.region.as_str(), |r| r.name.as_str());
     let indicator = registry
-        .indicators
-        .iter()
-        .find(|i| i.key == f.indicator)
+        .indicator(&f.indicator)
         .map_or(f.indicator.as_str(), |i| i.zh.as_str());
-    let value = f.printed_value();
     Entry {
         id: f.id.clone(),
         group: Group::Figure,
         href: format!("compare?ind={}&cmp={}", f.indicator, f.region),
-        title: format!("{region} · {indicator}：{value} {}（{}）", f.unit, f.period),
+        title: format!(
+            "{region} · {indicator}：{}（{}）",
+            f.printed_with_unit(),
+            f.period
+        ),
         date_rank: 0,
         doc_number: None,
         fields: vec![

@@ -79,10 +79,7 @@ pub fn figure_value(
 
 fn indicator_name(corpus: &Corpus, key: &str, en: bool) -> String {
     corpus
-        .registry
-        .indicators
-        .iter()
-        .find(|i| i.key == key)
+        .indicator(key)
         .map(|i| if en { i.en.clone() } else { i.zh.clone() })
         .unwrap_or_else(|| key.to_string())
 }

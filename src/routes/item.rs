@@ -30,6 +30,7 @@ pub fn FigureParagraphs(
     paragraphs: Vec<String>,
 ) -> impl IntoView {
     let library = use_library();
+    let lang = use_lang();
     let issue = &library.corpus.issues[issue_index];
     let figures: Vec<_> = issue.figures.iter().filter(|f| f.item == item).collect();
     paragraphs
@@ -40,7 +41,16 @@ pub fn FigureParagraphs(
                 .map(|s| match s.figure.and_then(|id| issue.figures.iter().find(|f| f.id == id)) {
                     Some(f) => {
                         let href = format!("compare?ind={}&cmp={}", f.indicator, f.region);
-                        let title = format!("{} {}（{}）", f.unit, f.period, f.indicator);
+                        // What the figure measures, named for the reader (the link compares regions on it).
+                        let (zh, en) = library.corpus.indicator(&f.indicator).map_or_else(
+                            || (f.indicator.clone(), f.indicator.clone()),
+                            |i| (i.zh.clone(), i.en.clone()),
+                        );
+                        let period = f.period.clone();
+                        let title = move || match lang.get() {
+                            Lang::Zh => format!("{zh}（{period}）"),
+                            Lang::En => format!("{en} ({period})"),
+                        };
                         view! {
                             <a class="figure-link" href=href title=title data-testid="figure-link" data-figure=f.id.clone()>
                                 <mark>{s.text}</mark>

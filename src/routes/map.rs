@@ -248,10 +248,7 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
         .iter()
         .map(|f| {
             let name = corpus
-                .registry
-                .indicators
-                .iter()
-                .find(|i| i.key == f.indicator)
+                .indicator(&f.indicator)
                 .map(|i| if en { i.en.clone() } else { i.zh.clone() })
                 .unwrap_or_default();
             let value = figure_value(f, source_item(corpus, f), true, en);
