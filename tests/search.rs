@@ -87,6 +87,9 @@ fn document_numbers_in_any_form_find_the_document_first() {
         "粤府〔2021〕53号",
         "粤府（2021）53号",
         "粤府 2021 53",
+        // The short form people say, the year left out.
+        "粤府53号",
+        "粤府53号文",
     ] {
         assert_eq!(
             ids(&lib, typed).first().map(String::as_str),
@@ -94,6 +97,19 @@ fn document_numbers_in_any_form_find_the_document_first() {
             "{typed}"
         );
     }
+}
+
+#[test]
+fn a_document_number_without_its_year_finds_that_code_and_serial_only() {
+    let lib = library();
+    assert_eq!(
+        ids(&lib, "发改产业1780号").first().map(String::as_str),
+        Some("fagaichanye-2021-1780")
+    );
+    // 粤府〔2021〕45号 and 粤府〔2021〕53号 share the code: only the serial asked for is found.
+    let hits = ids(&lib, "粤府45号");
+    assert_eq!(hits.first().map(String::as_str), Some("yuefu-2021-45"));
+    assert!(!hits.contains(&"yuefu-2021-53".to_string()), "{hits:?}");
 }
 
 #[test]

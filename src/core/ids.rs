@@ -62,6 +62,54 @@ impl DocNumber {
     }
 }
 
+/// A 文号 as a reader asks for it: the whole number, or the short form people say with the year
+/// left out (`粤府53号`, `国发8号文`), which asks for that code's number in any year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocNumberQuery {
+    pub code: String,
+    pub year: Option<u32>,
+    pub serial: u32,
+}
+
+impl DocNumberQuery {
+    /// Reads every form [`DocNumber::parse`] reads, and the code and serial alone: `粤府53号`,
+    /// `粤府第53号`, `国发8号文`, `粤府 53`.
+    pub fn parse(text: &str) -> Option<DocNumberQuery> {
+        if let Some(d) = DocNumber::parse(text) {
+            return Some(DocNumberQuery {
+                code: d.code,
+                year: Some(d.year),
+                serial: d.serial,
+            });
+        }
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let chars = chars.strip_suffix(&['号', '文']).unwrap_or(&chars);
+        let chars = chars.strip_suffix(&['号']).unwrap_or(chars);
+        let digits_at = chars.iter().position(char::is_ascii_digit)?;
+        let (code, digits) = chars.split_at(digits_at);
+        let code = code.strip_suffix(&['第']).unwrap_or(code);
+        if code.is_empty()
+            || !code.iter().copied().all(is_cjk)
+            || digits.len() > 6
+            || !digits.iter().all(char::is_ascii_digit)
+        {
+            return None;
+        }
+        Some(DocNumberQuery {
+            code: code.iter().collect(),
+            year: None,
+            serial: digits.iter().collect::<String>().parse().ok()?,
+        })
+    }
+
+    /// Whether `number` is the one asked for (in any year, when the query gave none).
+    pub fn matches(&self, number: &DocNumber) -> bool {
+        self.code == number.code
+            && self.serial == number.serial
+            && self.year.is_none_or(|y| y == number.year)
+    }
+}
+
 fn is_bracket(c: char) -> bool {
     matches!(
         c,
@@ -128,6 +176,39 @@ mod tests {
             "粤府2021 53号 规划",
         ] {
             assert_eq!(DocNumber::parse(typed), None, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_query_may_leave_the_year_out() {
+        let d = DocNumber::parse("粤府〔2021〕53号").unwrap();
+        for typed in [
+            "粤府53号",
+            "粤府第53号",
+            "粤府 53 号",
+            "粤府53号文",
+            "粤府53",
+            "粤府〔2021〕53号",
+        ] {
+            let q = DocNumberQuery::parse(typed).unwrap_or_else(|| panic!("{typed}"));
+            assert!(q.matches(&d), "{typed}");
+        }
+        assert_eq!(DocNumberQuery::parse("粤府53号").unwrap().year, None);
+        for other in ["粤府54号", "粤府办53号", "粤府〔2022〕53号"] {
+            assert!(
+                !DocNumberQuery::parse(other).unwrap().matches(&d),
+                "{other}"
+            );
+        }
+        for typed in [
+            "粤府",
+            "53号",
+            "5G",
+            "粤府53号 规划",
+            "粤府9999999号",
+            "数字化",
+        ] {
+            assert_eq!(DocNumberQuery::parse(typed), None, "{typed}");
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::corpus::{Figure, Issue, Registry};
-use super::ids::DocNumber;
+use super::ids::{DocNumber, DocNumberQuery};
 use super::items::{ItemRef, Kind};
 
 /// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
@@ -50,14 +50,14 @@ fn normalized_char(c: char) -> impl Iterator<Item = char> {
 pub struct Query {
     /// Normalized terms; all must match.
     pub terms: Vec<String>,
-    /// The 文号 the whole query spells, if it spells one.
-    pub doc_number: Option<DocNumber>,
+    /// The 文号 the whole query spells, if it spells one (perhaps without its year).
+    pub doc_number: Option<DocNumberQuery>,
 }
 
 impl Query {
     pub fn parse(input: &str) -> Query {
         let input: String = input.chars().take(200).collect();
-        let doc_number = DocNumber::parse(&input);
+        let doc_number = DocNumberQuery::parse(&input);
         let mut terms: Vec<String> = input
             .split(|c: char| c.is_whitespace() || c == '，' || c == ',')
             .map(normalize)
@@ -607,7 +607,11 @@ impl Index {
         }
         if let Some(number) = &query.doc_number {
             for &e in &self.numbered {
-                if self.entries[e].doc_number.as_ref() == Some(number) {
+                if self.entries[e]
+                    .doc_number
+                    .as_ref()
+                    .is_some_and(|d| number.matches(d))
+                {
                     matched[e] = true;
                     total[e] = W_DOC_NUMBER * 10;
                 }
@@ -663,7 +667,8 @@ impl Entry {
     /// definition, entry by entry, that [`Index::search`] computes in one pass per term.
     #[cfg(test)]
     fn score(&self, query: &Query, keys: &[String]) -> Option<u32> {
-        if query.doc_number.is_some() && query.doc_number == self.doc_number {
+        let spelled = query.doc_number.as_ref().zip(self.doc_number.as_ref());
+        if spelled.is_some_and(|(q, d)| q.matches(d)) {
             return Some(W_DOC_NUMBER * 10);
         }
         let mut total = 0;
@@ -996,7 +1001,11 @@ mod tests {
         assert_eq!(q.terms, vec!["数字化", "转型"]);
         assert_eq!(q.doc_number, None);
         let q = Query::parse("粤府[2021]53号");
-        assert_eq!(q.doc_number.unwrap().canonical(), "粤府〔2021〕53号");
+        let number = q.doc_number.unwrap();
+        assert_eq!(
+            (number.code.as_str(), number.year, number.serial),
+            ("粤府", Some(2021), 53)
+        );
     }
 
     #[test]
