@@ -7,7 +7,7 @@
 
 use super::pages::escape;
 use super::saved::star_glyph;
-use super::search::{Group, Hit, Index, Query, Segment};
+use super::search::{Group, Hit, Index, NameKind, Query, Segment};
 
 /// What the results show and the interface words they need, in the reader's language.
 pub struct HitsView<'a> {
@@ -32,6 +32,8 @@ pub struct HitsView<'a> {
     pub saved: &'a dyn Fn(&str) -> bool,
     /// The star's label, saved or not.
     pub star_label: &'a dyn Fn(bool) -> &'static str,
+    /// The words before a snippet taken from a name (`主题（编者标注）：`).
+    pub name_label: &'a dyn Fn(NameKind) -> &'static str,
 }
 
 /// The results as two pieces of markup, each complete in itself: `first` is drawn at once,
@@ -131,7 +133,13 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
         ));
     }
     html.push_str(r#"</div><p class="snippet">"#);
-    html.push_str(&segments_html(&index.snippet(hit, query)));
+    let snippet = index.snippet(hit, query);
+    if let Some(kind) = snippet.name {
+        html.push_str(r#"<span class="snippet-name">"#);
+        html.push_str(&escape((view.name_label)(kind)));
+        html.push_str("</span>");
+    }
+    html.push_str(&segments_html(&snippet.segments));
     html.push_str("</p></li>");
 }
 
@@ -168,6 +176,7 @@ mod tests {
             limited: "只列出最相关的 3 条",
             saved,
             star_label: &|on| if on { "取消收藏" } else { "收藏" },
+            name_label: &|k| k.zh_label(),
         }
     }
 
@@ -208,6 +217,24 @@ mod tests {
         )));
         assert!(policy_section.contains(r#"aria-pressed="false" aria-label="收藏""#));
         assert!(html.contains("<mark>制造业</mark>"));
+    }
+
+    #[test]
+    fn a_snippet_from_a_name_says_what_the_name_is() {
+        let lib = library();
+        // 人才技能 is one of our themes; some policies hold 人才 only there.
+        let query = Query::parse("人才");
+        let hits = lib.index.search(&query);
+        let only = Some(Group::Item(Kind::Policy));
+        let html = hits_html(&lib.index, &hits, &query, &view(only, &|_| false)).whole();
+        assert!(html.contains(
+            r#"<p class="snippet"><span class="snippet-name">主题（编者标注）：</span><mark>人才</mark>技能</p>"#
+        ));
+        // A snippet from the text has no such words.
+        let text = Query::parse("厂房补助");
+        let hits = lib.index.search(&text);
+        let html = hits_html(&lib.index, &hits, &text, &view(None, &|_| false)).whole();
+        assert!(html.contains("<mark>厂房补助</mark>") && !html.contains("snippet-name"));
     }
 
     #[test]

@@ -72,12 +72,53 @@ impl Query {
     }
 }
 
+/// What a name field names: a snippet taken from one says so (`主题：人才技能`), since the name
+/// alone reads like a cut-off sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Region,
+    /// One of our theme tags.
+    Theme,
+    Issuer,
+    /// An expert's position.
+    Position,
+    /// An article's outlet.
+    Outlet,
+    Indicator,
+}
+
+impl NameKind {
+    /// The words before a snippet taken from such a name.
+    pub fn zh_label(self) -> &'static str {
+        match self {
+            NameKind::Region => "地区：",
+            NameKind::Theme => "主题（编者标注）：",
+            NameKind::Issuer => "发文机关：",
+            NameKind::Position => "职务：",
+            NameKind::Outlet => "来源：",
+            NameKind::Indicator => "指标：",
+        }
+    }
+
+    pub fn en_label(self) -> &'static str {
+        match self {
+            NameKind::Region => "Region: ",
+            NameKind::Theme => "Theme (our tag): ",
+            NameKind::Issuer => "Issued by: ",
+            NameKind::Position => "Position: ",
+            NameKind::Outlet => "Outlet: ",
+            NameKind::Indicator => "Indicator: ",
+        }
+    }
+}
+
 /// One searchable field of an item.
 #[derive(Debug, Clone)]
 struct Field {
     weight: u32,
-    /// A name many entries share (a region's, a theme's, an issuer's…), indexed once for all.
-    shared: bool,
+    /// Set for a name many entries share (a region's, a theme's, an issuer's…), indexed once
+    /// for all.
+    name: Option<NameKind>,
     /// The text as shown (for snippets).
     text: String,
     normalized: String,
@@ -433,46 +474,50 @@ fn date_rank(date: Option<&str>) -> u32 {
 fn field(weight: u32, text: &str) -> Field {
     Field {
         weight,
-        shared: false,
+        name: None,
         text: text.to_string(),
         normalized: normalize(text),
     }
 }
 
 /// A name the entry shares with others.
-fn name_field(name: &str) -> Field {
+fn name_field(kind: NameKind, name: &str) -> Field {
     Field {
-        shared: true,
+        name: Some(kind),
         ..field(W_META, name)
     }
 }
 
 fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
     let mut fields = vec![field(W_TITLE, item.title())];
-    let mut meta: Vec<String> = item
+    let mut meta: Vec<(NameKind, String)> = item
         .regions()
         .iter()
-        .filter_map(|r| registry.region(r).map(|r| r.name.clone()))
+        .filter_map(|r| {
+            registry
+                .region(r)
+                .map(|r| (NameKind::Region, r.name.clone()))
+        })
         .collect();
     meta.extend(
         issue
             .themes_of(item.id())
             .iter()
-            .filter_map(|t| registry.theme(t).map(|t| t.zh.clone())),
+            .filter_map(|t| registry.theme(t).map(|t| (NameKind::Theme, t.zh.clone()))),
     );
     let mut doc_number = None;
     match item {
         ItemRef::Policy(p) => {
-            meta.extend(p.issuers.iter().cloned());
+            meta.extend(p.issuers.iter().map(|i| (NameKind::Issuer, i.clone())));
             doc_number = p.doc_number.as_deref().and_then(DocNumber::parse);
             fields.push(field(W_META, &p.title));
         }
-        ItemRef::Recommendation(r) => meta.push(r.position.clone()),
-        ItemRef::Article(a) => meta.push(a.outlet.clone()),
+        ItemRef::Recommendation(r) => meta.push((NameKind::Position, r.position.clone())),
+        ItemRef::Article(a) => meta.push((NameKind::Outlet, a.outlet.clone())),
         _ => {}
     }
-    for m in &meta {
-        fields.push(name_field(m));
+    for (kind, name) in &meta {
+        fields.push(name_field(*kind, name));
     }
     for text in item.texts() {
         if text.text != item.title() {
@@ -509,8 +554,8 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         date_rank: 0,
         doc_number: None,
         fields: vec![
-            name_field(region),
-            name_field(indicator),
+            name_field(NameKind::Region, region),
+            name_field(NameKind::Indicator, indicator),
             field(W_BODY, &f.sentence),
         ],
     }
@@ -550,7 +595,7 @@ impl Index {
             };
             let at = self.entries.len();
             for f in &e.fields {
-                if f.shared {
+                if f.name.is_some() {
                     self.shared.push(at, f.weight, &f.normalized);
                 } else {
                     self.text.push(at, f.weight, &f.normalized);
@@ -648,7 +693,7 @@ impl Index {
     }
 
     /// The hit's snippet; computed only for the hits a view shows.
-    pub fn snippet(&self, hit: &Hit, query: &Query) -> Vec<Segment> {
+    pub fn snippet(&self, hit: &Hit, query: &Query) -> Snippet {
         self.entries[hit.entry].snippet(query)
     }
 
@@ -712,7 +757,7 @@ impl Entry {
 
     /// A window of the best matching text around the first match, cut into marked and plain
     /// segments (never HTML: the UI renders each segment as text).
-    fn snippet(&self, query: &Query) -> Vec<Segment> {
+    fn snippet(&self, query: &Query) -> Snippet {
         let field = self
             .fields
             .iter()
@@ -725,10 +770,21 @@ impl Entry {
             })
             .or_else(|| self.fields.iter().find(|f| f.weight == W_BODY));
         match field {
-            Some(f) => snippet_of(&f.text, &f.normalized, &query.terms, 36),
-            None => Vec::new(),
+            Some(f) => Snippet {
+                name: f.name,
+                segments: snippet_of(&f.text, &f.normalized, &query.terms, 36),
+            },
+            None => Snippet::default(),
         }
     }
+}
+
+/// A result's snippet: where in it the query matched, and what kind of name that is when the
+/// match was in a name (none for text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    pub name: Option<NameKind>,
+    pub segments: Vec<Segment>,
 }
 
 /// A piece of snippet text; `marked` pieces are what matched.

@@ -170,6 +170,10 @@ pub fn SearchPage() -> impl IntoView {
             limited: &limited,
             saved: &|id| untrack(|| saved.contains(id)),
             star_label: &|on| star_label(lang, on),
+            name_label: &|k| match lang {
+                Lang::Zh => k.zh_label(),
+                Lang::En => k.en_label(),
+            },
         };
         query.with(|query| {
             store
