@@ -222,19 +222,26 @@ mod tests {
     #[test]
     fn a_snippet_from_a_name_says_what_the_name_is() {
         let lib = library();
-        // 人才技能 is one of our themes; some policies hold 人才 only there.
-        let query = Query::parse("人才");
+        // 人才技能 is one of our themes, and no text in the corpus says it.
+        let query = Query::parse("人才技能");
         let hits = lib.index.search(&query);
         let only = Some(Group::Item(Kind::Policy));
         let html = hits_html(&lib.index, &hits, &query, &view(only, &|_| false)).whole();
         assert!(html.contains(
-            r#"<p class="snippet"><span class="snippet-name">主题（编者标注）：</span><mark>人才</mark>技能</p>"#
+            r#"<p class="snippet"><span class="snippet-name">主题（编者标注）：</span><mark>人才技能</mark></p>"#
         ));
         // A snippet from the text has no such words.
         let text = Query::parse("厂房补助");
         let hits = lib.index.search(&text);
         let html = hits_html(&lib.index, &hits, &text, &view(None, &|_| false)).whole();
         assert!(html.contains("<mark>厂房补助</mark>") && !html.contains("snippet-name"));
+        // Text that holds a term is shown before a name that does: a figure's sentence, not
+        // its region's name.
+        let both = Query::parse("江苏 工业增加值");
+        let hits = lib.index.search(&both);
+        let figures = Some(Group::Figure);
+        let html = hits_html(&lib.index, &hits, &both, &view(figures, &|_| false)).whole();
+        assert!(html.contains("<mark>江苏</mark>") && !html.contains("snippet-name"));
     }
 
     #[test]

@@ -758,16 +758,21 @@ impl Entry {
     /// A window of the best matching text around the first match, cut into marked and plain
     /// segments (never HTML: the UI renders each segment as text).
     fn snippet(&self, query: &Query) -> Snippet {
+        // Text that holds a term says more than a name that does (a figure's sentence, not
+        // `地区：江苏`); a name only where no text holds one.
+        let holds = |f: &&Field| {
+            query
+                .terms
+                .iter()
+                .any(|t| f.normalized.contains(t.as_str()))
+        };
+        let text = |f: &&Field| f.name.is_none() && (f.weight == W_META || f.weight == W_BODY);
         let field = self
             .fields
             .iter()
-            .filter(|f| f.weight <= W_META || f.weight == W_BODY)
-            .find(|f| {
-                query
-                    .terms
-                    .iter()
-                    .any(|t| f.normalized.contains(t.as_str()))
-            })
+            .filter(text)
+            .find(holds)
+            .or_else(|| self.fields.iter().filter(|f| f.name.is_some()).find(holds))
             .or_else(|| self.fields.iter().find(|f| f.weight == W_BODY));
         match field {
             Some(f) => Snippet {
