@@ -48,8 +48,10 @@ pub fn Cite(#[prop(into)] id: String) -> impl IntoView {
             let to_copy = text.clone();
             let to_save = text.clone();
             let name = id_for_files.clone();
+            // RIS and BibTeX are for reference managers, not for paper.
+            let class = if file.is_some() { "cite-block no-print" } else { "cite-block" };
             view! {
-                <div class="cite-block">
+                <div class=class>
                     <h3>{label}</h3>
                     <pre data-testid=testid>{text}</pre>
                     <button type="button" data-testid=format!("{testid}-copy") on:click=move |_| {

@@ -163,8 +163,9 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
         .collect();
     let has_region_items = !same_region.is_empty() || !figures.is_empty();
 
+    // Links onward are for the screen: a printed policy keeps to the policy and its citation.
     view! {
-    <section class="related" aria-labelledby="related-h" data-testid="related">
+    <section class="related no-print" aria-labelledby="related-h" data-testid="related">
         <h2 id="related-h">{tr("相关内容", "Related")}</h2>
         <p class="editorial-note">{tr("以下关联由编者按主题标注得出。", "These links follow our theme tags.")}</p>
         <h3>{tr("其他层级的同主题文件", "Same themes at other levels")}</h3>

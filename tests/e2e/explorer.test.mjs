@@ -310,6 +310,29 @@ test('citations in GB/T 7714, RIS and BibTeX carry the document number and date'
   await page.context().close();
 });
 
+test('a printed policy holds its facts, summary and GB/T 7714 citation, not the screen\'s controls and lists', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const policy = byNumber('粤府〔2021〕53号');
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  await view.testid('cite-gbt').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const id of ['policy-title', 'doc-number', 'policy-date', 'policy-summary', 'cite-gbt']) {
+    assert.ok(await view.testid(id).isVisible(), `${id} is printed`);
+  }
+  for (const id of ['share', 'related', 'cite-ris', 'cite-bibtex']) {
+    assert.equal(await view.testid(id).isVisible(), false, `${id} is not printed`);
+  }
+  assert.equal(await page.locator('#app button:visible').count(), 0, 'no button is printed');
+  // A printed list prints every entry, not only those the screen had reached.
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  await page.emulateMedia({ media: 'print' });
+  const skipped = await list.items().evaluateAll((cards) => cards
+    .filter((c) => getComputedStyle(c).contentVisibility !== 'visible').length);
+  assert.equal(skipped, 0);
+  assert.equal(await list.items().count(), corpus.policies.length);
+  await page.context().close();
+});
+
 test('the filtered list exports as CSV with a BOM and as JSON', async () => {
   const page = await chromium.newPage(DESKTOP);
   const list = await new PolicyListPage(page, server.base).open('policies/?level=central');
