@@ -72,8 +72,8 @@ impl Query {
     }
 }
 
-/// What a name field names: a snippet taken from one says so (`主题：人才技能`), since the name
-/// alone reads like a cut-off sentence.
+/// What a name field names: a snippet taken from one says so (`主题（编者标注）：人才技能`),
+/// since the name alone reads like a cut-off sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
     Region,
