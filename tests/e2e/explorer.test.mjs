@@ -68,10 +68,13 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   await page.locator(`#app [data-testid="hit"][data-id="${guowuyuan.id}"]`).waitFor();
   await search.open('search/');
 
-  // A document number in any bracket or spacing finds that document first.
+  // A document number in any bracket or spacing, or said without its year, finds that
+  // document first.
   const target = byNumber('粤府〔2021〕53号');
-  for (const typed of ['粤府2021 53', '粤府[2021]53号', '粤府〔2021〕53号']) {
+  for (const typed of ['粤府2021 53', '粤府[2021]53号', '粤府〔2021〕53号', '粤府53号']) {
     await search.type(typed);
+    // The address follows the box once typing pauses: the hits are then this query's.
+    await page.waitForURL((u) => u.searchParams.get('q') === typed);
     await page.waitForFunction(
       (id) => document.querySelector('#app [data-testid="hit"]')?.dataset.id === id,
       target.id,
