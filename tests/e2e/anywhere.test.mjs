@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, isCompileFallback, launch } from './support/browser.mjs';
-import { serveDist } from './support/server.mjs';
-import { shippedCorpus } from './support/corpus.mjs';
+import { closeApp, openApp } from './support/app.mjs';
+import { DESKTOP, PHONE, isCompileFallback } from './support/browser.mjs';
 import { AppPage } from './pages/app.mjs';
 
 const WECHAT = 'from=singlemessage&isappinstalled=0';
@@ -14,15 +13,8 @@ const SUB = '/shared/policy-library/cankao/';
 let server;
 let chromium;
 let corpus;
-before(async () => {
-  server = await serveDist({ mount: SUB });
-  chromium = await launch();
-  corpus = await shippedCorpus(server.base);
-});
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+before(async () => ({ server, chromium, corpus } = await openApp({ mount: SUB })));
+after(() => closeApp({ server, chromium }));
 
 /** Every view of the app: the static routes and one item of each kind. */
 function views() {

@@ -1,24 +1,16 @@
 // Issue 4: find a policy fast and send it to a colleague.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, launch } from './support/browser.mjs';
-import { serveDist } from './support/server.mjs';
-import { shippedCorpus } from './support/corpus.mjs';
+import { closeApp, openApp } from './support/app.mjs';
+import { DESKTOP, PHONE } from './support/browser.mjs';
 import { PolicyListPage, PolicyPage, SavedPage, SearchPage } from './pages/app.mjs';
 
 const WECHAT = '?from=singlemessage&isappinstalled=0';
 let server;
 let chromium;
 let corpus;
-before(async () => {
-  server = await serveDist();
-  chromium = await launch();
-  corpus = await shippedCorpus(server.base);
-});
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+before(async () => ({ server, chromium, corpus } = await openApp()));
+after(() => closeApp({ server, chromium }));
 
 const byNumber = (number) => corpus.policies.find((p) => p.doc_number === number);
 

@@ -1,23 +1,15 @@
 // Issues 5 and 6: the comparison, the map, and the views that connect problems to answers.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, launch } from './support/browser.mjs';
-import { serveDist } from './support/server.mjs';
-import { shippedCorpus } from './support/corpus.mjs';
+import { closeApp, openApp } from './support/app.mjs';
+import { DESKTOP, PHONE } from './support/browser.mjs';
 import { AppPage } from './pages/app.mjs';
 
 let server;
 let chromium;
 let corpus;
-before(async () => {
-  server = await serveDist();
-  chromium = await launch();
-  corpus = await shippedCorpus(server.base);
-});
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+before(async () => ({ server, chromium, corpus } = await openApp()));
+after(() => closeApp({ server, chromium }));
 
 const SIX = ['jiangsu', 'guangdong', 'zhejiang', 'shandong', 'henan', 'sichuan'];
 
