@@ -134,6 +134,55 @@ fn a_dangling_reference_fails_naming_the_item() {
         names(&failures, &c.corpus.issues[0].policies[0].id, "region"),
         "{failures:#?}"
     );
+    // A cover highlight leads to one of the issue's articles.
+    let failures = with(|c| {
+        let issue = &mut c.corpus.issues[0];
+        let title = issue.meta.highlights[1].title.clone();
+        issue
+            .editorial
+            .cover
+            .insert(title, issue.policies[0].id.clone());
+    });
+    assert!(
+        names(&failures, "issue", "editorial.cover"),
+        "{failures:#?}"
+    );
+}
+
+#[test]
+fn every_cover_highlight_leads_to_the_article_it_announces() {
+    let c = corpus();
+    let issue = &c.corpus.issues[0];
+    // The cover words an article's title a little differently (们 left out, a comma added):
+    // nearly every character of the highlight is in the article's title, in order.
+    let letters = |s: &str| -> Vec<char> { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    for h in &issue.meta.highlights {
+        let id = issue
+            .editorial
+            .cover
+            .get(&h.title)
+            .unwrap_or_else(|| panic!("{} has no article", h.title));
+        let article = issue
+            .articles
+            .iter()
+            .find(|a| &a.id == id)
+            .expect("an article");
+        let (cover, title) = (letters(&h.title), letters(&article.title));
+        let mut rest = title.iter();
+        let in_order = cover.iter().filter(|c| rest.any(|t| t == *c)).count();
+        assert!(
+            in_order * 10 >= cover.len() * 9,
+            "{} → {}",
+            h.title,
+            article.title
+        );
+        assert!(
+            cover.len() * 10 >= title.len() * 8,
+            "{} → {}",
+            h.title,
+            article.title
+        );
+    }
 }
 
 #[test]

@@ -1500,6 +1500,7 @@ mod tests {
                     ),
                 ]),
                 answers: BTreeMap::new(),
+                cover: BTreeMap::new(),
             },
         };
         Corpus {

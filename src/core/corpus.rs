@@ -335,6 +335,10 @@ pub struct Editorial {
     pub themes: std::collections::BTreeMap<String, Vec<String>>,
     /// Recommendation or experience id → the problem ids it answers.
     pub answers: std::collections::BTreeMap<String, Vec<String>>,
+    /// A cover highlight's title (as in `issue.json`) → the id of the article it announces,
+    /// whose title may be worded a little differently.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub cover: std::collections::BTreeMap<String, String>,
 }
 
 /// One issue with all its items, as the app loads it.
@@ -540,6 +544,7 @@ impl Issue {
     pub fn outline(&self) -> Issue {
         let mut o = self.clone();
         o.meta.highlights.clear();
+        o.editorial.cover.clear();
         o.meta.intro.clear();
         o.meta.problems_preface.clear();
         for p in &mut o.policies {

@@ -96,6 +96,7 @@ fn generated_copy(issue: &Issue, copy: usize) -> Issue {
         .into_iter()
         .map(|(k, v)| (copy_id(&k, copy), v))
         .collect();
+    g.editorial.cover.values_mut().for_each(id);
     g.editorial.answers = std::mem::take(&mut g.editorial.answers)
         .into_iter()
         .map(|(k, v)| {

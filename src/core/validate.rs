@@ -331,6 +331,22 @@ fn editorial_failures(r: &mut Report, issue: &Issue, themes: &HashSet<String>) {
             }
         }
     }
+    for (title, id) in &ed.cover {
+        if !issue.meta.highlights.iter().any(|h| &h.title == title) {
+            r.fail(
+                "issue",
+                "editorial.cover",
+                format!("`{title}` is no cover highlight"),
+            );
+        }
+        if !issue.articles.iter().any(|a| &a.id == id) {
+            r.fail(
+                "issue",
+                "editorial.cover",
+                format!("dangling reference to article `{id}`"),
+            );
+        }
+    }
     let problems: HashSet<&str> = issue.problems.iter().map(|p| p.id.as_str()).collect();
     for (id, answered) in &ed.answers {
         match issue.item(id) {

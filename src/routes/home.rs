@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::use_library;
+use crate::core::items::{item_path, Kind};
 use crate::core::url::format_query;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::web::app_path;
@@ -155,7 +156,14 @@ pub fn Home() -> impl IntoView {
     let highlights = meta
         .highlights
         .iter()
-        .map(|h| view! { <li>{h.title.clone()}</li> })
+        .map(|h| match issue.editorial.cover.get(&h.title) {
+            // The article the highlight announces: the cover's own words, leading to it.
+            Some(id) => {
+                view! { <li><a href=item_path(Kind::Article, id)>{h.title.clone()}</a></li> }
+                    .into_any()
+            }
+            None => view! { <li>{h.title.clone()}</li> }.into_any(),
+        })
         .collect_view();
     let intro = meta
         .intro

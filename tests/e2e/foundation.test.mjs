@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { closeApp, openApp } from './support/app.mjs';
 import { DESKTOP, PHONE } from './support/browser.mjs';
-import { PolicyListPage } from './pages/app.mjs';
+import { AppPage, PolicyListPage } from './pages/app.mjs';
 
 let server;
 let chromium;
@@ -23,3 +23,18 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.context().close();
   });
 }
+
+test('each cover highlight on the home page opens the article it announces', async () => {
+  const issue = corpus.issues.at(-1);
+  const page = await chromium.newPage(PHONE);
+  const home = await new AppPage(page, server.base).open('');
+  const links = home.testid('highlights').locator('a');
+  await links.first().waitFor();
+  const { highlights } = issue.meta;
+  assert.equal(await links.count(), highlights.length);
+  await links.last().click();
+  const article = issue.articles.find((a) => a.id === issue.editorial.cover[highlights.at(-1).title]);
+  assert.equal(await home.testid('item-title').textContent(), article.title);
+  assert.equal(home.relativeUrl(), `article/${article.id}/`);
+  await page.context().close();
+});
