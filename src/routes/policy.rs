@@ -16,7 +16,7 @@ use crate::components::status::IssueText;
 use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, use_lang, Lang};
 use crate::routes::not_found::NotFoundYet;
 
 /// The first `n` characters of `text`, with an ellipsis when cut.
@@ -61,6 +61,7 @@ fn PolicyView(
         .map(|r| r.name.clone())
         .unwrap_or_default();
     let level = p.level;
+    let ordinal = p.place.ordinal;
     let path = ItemRef::Policy(&p).path();
     let meta_line = [p.doc_number.clone().unwrap_or_default(), p.date.clone()]
         .into_iter()
@@ -105,7 +106,11 @@ fn PolicyView(
                 <dd><a href=format!("policies?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
                     <a href=format!("policies?region={}", p.region)>{region_for_heading.clone()}</a></dd>
                 <dt>{tr("出处", "Source")}</dt>
-                <dd>"《参考》"{issue_title}" · "{p.place.section.clone()}" · "{format!("({})", p.place.ordinal)}</dd>
+                <dd data-testid="policy-source">"《参考》"{issue_title}" · "{p.place.section.clone()}" · "
+                    {move || match lang.get() {
+                        Lang::Zh => format!("第 {ordinal} 项"),
+                        Lang::En => format!("item {ordinal}"),
+                    }}</dd>
             </dl>
             <h2>{tr("简介", "Summary")}</h2>
             {if has_text {

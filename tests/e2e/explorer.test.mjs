@@ -21,6 +21,9 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/${WECHAT}`);
     assert.equal(await view.title().textContent(), policy.title);
     assert.equal(await view.docNumber().textContent(), policy.doc_number);
+    // Where in the issue it stands: the table or section, and its row.
+    const source = await view.testid('policy-source').textContent();
+    assert.ok(source.endsWith(`${policy.place.section} · 第 ${policy.place.ordinal} 项`), source);
     assert.ok(await view.prerenderGone(), 'the app took over from the prerendered page');
     assert.equal(await page.title(), `${policy.short_title} · 参考`);
     assert.deepEqual(page.errors, []);
