@@ -79,22 +79,32 @@ test('an unknown link on a host that serves 404.html shows a helpful not-found p
   await page.context().close();
 });
 
-test('at 360×740 no view is wider than the screen', async () => {
-  const page = await chromium.newPage(PHONE);
-  for (const path of views()) {
-    await new AppPage(page, server.base).open(path);
-    await page.waitForTimeout(50);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 360, `${path} is ${width}px wide`);
+/** The policy with the longest 文号: the widest word a page holds. */
+function longestNumbered() {
+  return corpus.issues.at(-1).policies
+    .reduce((a, b) => ((b.doc_number ?? '').length > (a.doc_number ?? '').length ? b : a));
+}
+
+test('at 360×740, and at 320 px in English (longer words), no view is wider than the screen', async () => {
+  for (const [width, lang] of [[360, 'zh'], [320, 'en']]) {
+    const page = await chromium.newPage({ ...PHONE, viewport: { width, height: 740 } });
+    if (lang === 'en') {
+      await new AppPage(page, server.base).open('');
+      await new AppPage(page, server.base).testid('lang-toggle').click();
+    }
+    for (const path of [...views(), `policy/${longestNumbered().id}/`]) {
+      await new AppPage(page, server.base).open(path);
+      await page.waitForTimeout(50);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= width, `${lang} ${path} is ${wide}px wide at ${width}`);
+    }
+    await page.context().close();
   }
-  await page.context().close();
 });
 
 test('at 360×740 no document number, figure, place name or table heading is broken inside a word, in either language', async () => {
   const page = await chromium.newPage(PHONE);
-  const longest = corpus.issues.at(-1).policies
-    .reduce((a, b) => ((b.doc_number ?? '').length > (a.doc_number ?? '').length ? b : a));
-  const paths = [...views(), `policy/${longest.id}/`, 'map/?city=dongguan',
+  const paths = [...views(), `policy/${longestNumbered().id}/`, 'map/?city=dongguan',
     'compare/?cmp=guangdong~jiangsu~zhejiang', 'compare/?ind=industrial_value_added&cmp=jiangsu~guangdong'];
   const broken = [];
   for (const lang of ['zh', 'en']) {
