@@ -322,8 +322,9 @@ test('a printed policy holds its facts, summary and GB/T 7714 citation, not the 
   }
   assert.equal(await page.locator('#app button:visible').count(), 0, 'no button is printed');
   // A printed list prints every entry, not only those the screen had reached.
+  // (Still emulating print: the emulation outlives the navigation.)
   const list = await new PolicyListPage(page, server.base).open('policies/');
-  await page.emulateMedia({ media: 'print' });
+  await list.items().nth(corpus.policies.length - 1).waitFor({ state: 'attached' });
   const skipped = await list.items().evaluateAll((cards) => cards
     .filter((c) => getComputedStyle(c).contentVisibility !== 'visible').length);
   assert.equal(skipped, 0);
