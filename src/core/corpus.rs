@@ -500,6 +500,13 @@ impl Corpus {
         self.registry.indicator(key)
     }
 
+    /// An indicator's name in the reader's language; its key when the registry lacks it.
+    pub fn indicator_name(&self, key: &str, en: bool) -> String {
+        self.indicator(key)
+            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+            .unwrap_or_else(|| key.to_string())
+    }
+
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.issues
             .iter()

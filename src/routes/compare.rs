@@ -77,13 +77,6 @@ pub fn figure_value(
     }
 }
 
-fn indicator_name(corpus: &Corpus, key: &str, en: bool) -> String {
-    corpus
-        .indicator(key)
-        .map(|i| if en { i.en.clone() } else { i.zh.clone() })
-        .unwrap_or_else(|| key.to_string())
-}
-
 fn names(regions: &[&Region]) -> String {
     regions
         .iter()
@@ -771,7 +764,7 @@ fn ready_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
     let more: Vec<_> = sets
         .into_iter()
         .map(|(state, indicator, regions)| {
-            let name = indicator_name(corpus, &indicator.key, en);
+            let name = corpus.indicator_name(&indicator.key, en);
             let text = if en {
                 format!("{name} · {} · {regions} regions", state.period)
             } else {

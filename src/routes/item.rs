@@ -42,10 +42,8 @@ pub fn FigureParagraphs(
                     Some(f) => {
                         let href = format!("compare?ind={}&cmp={}", f.indicator, f.region);
                         // What the figure measures, named for the reader (the link compares regions on it).
-                        let (zh, en) = library.corpus.indicator(&f.indicator).map_or_else(
-                            || (f.indicator.clone(), f.indicator.clone()),
-                            |i| (i.zh.clone(), i.en.clone()),
-                        );
+                        let zh = library.corpus.indicator_name(&f.indicator, false);
+                        let en = library.corpus.indicator_name(&f.indicator, true);
                         let period = f.period.clone();
                         let title = move || match lang.get() {
                             Lang::Zh => format!("{zh}（{period}）"),

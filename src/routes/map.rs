@@ -247,10 +247,7 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
         .figures
         .iter()
         .map(|f| {
-            let name = corpus
-                .indicator(&f.indicator)
-                .map(|i| if en { i.en.clone() } else { i.zh.clone() })
-                .unwrap_or_default();
+            let name = corpus.indicator_name(&f.indicator, en);
             let value = figure_value(f, source_item(corpus, f), true, en);
             view! { <li><span class="cx-fig-name">{name}</span>" "{value}</li> }
         })
