@@ -9,7 +9,6 @@ use crate::app::use_library;
 use crate::core::items::{item_path, Kind};
 use crate::core::url::format_query;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::web::app_path;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -22,11 +21,9 @@ pub fn Home() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // The router's path: it adds the app's root itself.
         use_navigate()(
-            &app_path(&format!(
-                "search{}",
-                format_query(&[("q", query.get_untracked())])
-            )),
+            &format!("/search{}", format_query(&[("q", query.get_untracked())])),
             Default::default(),
         );
     };

@@ -13,13 +13,14 @@ use crate::core::csv;
 use crate::core::items::ItemRef;
 use crate::core::listing::{list, Facet, ListState, Row, Sort};
 use crate::i18n::{tr, use_lang, Lang};
-use crate::web::{app_path, app_url, download};
+use crate::web::{app_url, download};
 
 /// Changes the list's URL; typing replaces the history entry instead of adding one per key.
+/// The path is the router's (it adds the app's root, so `app_path` would add it twice).
 fn go(state: &ListState, replace: bool) {
     let navigate = use_navigate();
     navigate(
-        &app_path(&format!("policies{}", state.to_query())),
+        &format!("/policies{}", state.to_query()),
         NavigateOptions {
             replace,
             scroll: false,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { closeApp, openApp } from './support/app.mjs';
 import { DESKTOP, PHONE, isCompileFallback } from './support/browser.mjs';
-import { AppPage } from './pages/app.mjs';
+import { AppPage, PolicyListPage } from './pages/app.mjs';
 
 const WECHAT = 'from=singlemessage&isappinstalled=0';
 const SUB = '/shared/policy-library/cankao/';
@@ -42,6 +42,33 @@ test('every deep link opens cold from a sub-folder of a plain static server, wit
   // Links inside the app stay under the sub-folder.
   const hrefs = await page.locator('#app a[href]').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(hrefs.every((h) => !h.startsWith(server.origin) || h.startsWith(server.base)), hrefs.join('\n'));
+  await page.context().close();
+});
+
+test('under a sub-folder, a filter, a sort, the list’s search and the home search keep the sub-folder once', async () => {
+  const page = await chromium.newPage(PHONE);
+  const home = await new AppPage(page, server.base).open('');
+  await home.testid('home-search').fill('数字化');
+  await home.testid('home-search').press('Enter');
+  await page.waitForURL((url) => url.pathname.includes('search'));
+  assert.match(home.relativeUrl(), /^search\/?\?q=/);
+  await home.testid('search-page').waitFor();
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  await list.openFilters();
+  await list.facet('level', 'provincial').click();
+  await page.waitForURL((url) => url.search.includes('level=provincial'));
+  assert.match(list.relativeUrl(), /^policies\/?\?level=provincial/);
+  await list.closeFilters();
+  await list.search('制造');
+  await page.waitForURL((url) => url.search.includes('q='));
+  assert.match(list.relativeUrl(), /^policies\/?\?/);
+  assert.equal(await page.locator('#app [data-testid="not-found"]').count(), 0);
+  // The address opens the same view cold.
+  const url = page.url();
+  const count = await list.resultCount().textContent();
+  await list.open(url.slice(server.base.length));
+  assert.equal(await list.resultCount().textContent(), count);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
