@@ -192,9 +192,9 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[1][0], "1");
     assert_eq!(rows[1][1], "江苏");
-    assert_eq!(rows[1][5], "48593.6");
-    assert!(rows[1][10].contains("48593.6"));
-    assert!(rows[1][12].ends_with('/'));
+    assert_eq!(rows[1][6], "48593.6");
+    assert!(rows[1][11].contains("48593.6"));
+    assert!(rows[1][13].ends_with('/'));
 }
 
 #[test]

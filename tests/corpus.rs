@@ -223,6 +223,50 @@ fn a_figure_sentence_from_another_item_fails_naming_the_figure() {
 }
 
 #[test]
+fn a_bound_the_sentence_does_not_print_fails_naming_the_figure() {
+    let figures = &corpus().corpus.issues[0].figures;
+    let (n, bounded) = figures
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.bounded.as_deref().is_some_and(|b| b.contains("超过")))
+        .expect("a figure bounded by 超过");
+    // A bound reworded (超过 → 逾) is not the source's.
+    let reworded = bounded.bounded.as_deref().unwrap().replace("超过", "逾");
+    let failures = with(|c| c.corpus.issues[0].figures[n].bounded = Some(reworded));
+    assert!(names(&failures, &bounded.id, "bounded"), "{failures:#?}");
+    // A bound from the sentence that holds another number.
+    let failures = with(|c| {
+        let f = &mut c.corpus.issues[0].figures[n];
+        f.value += 1.0;
+        f.value_text = None;
+    });
+    assert!(names(&failures, &bounded.id, "bounded"), "{failures:#?}");
+}
+
+#[test]
+fn every_figure_of_a_district_or_an_industry_says_so() {
+    // The figures a comparison must not set against whole regions unmarked (issue found by a
+    // reader: 深圳's 6759 high-tech enterprises are 宝安区's, 东莞's 1843 the smart-terminal
+    // cluster's).
+    let c = corpus().corpus;
+    for id in [
+        "2023-zhizao-f120",
+        "2023-zhizao-f126",
+        "2023-zhizao-f154",
+        "2023-zhizao-f108",
+    ] {
+        let f = c.figure(id).expect(id);
+        assert!(f.scope.is_some(), "{id} has no scope");
+    }
+    let f = c.figure("2023-zhizao-f120").unwrap();
+    assert_eq!(c.figure_name(f, false), "高新技术企业数（宝安区）");
+    assert_eq!(
+        c.figure_name(f, true),
+        "High-tech enterprises (Bao'an district)"
+    );
+}
+
+#[test]
 fn a_bad_date_fails_naming_the_item() {
     let failures = with(|c| c.corpus.issues[0].policies[2].date = "2022-02-30".into());
     let id = corpus().corpus.issues[0].policies[2].id.clone();

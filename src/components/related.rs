@@ -44,7 +44,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
     ids.iter()
         .filter_map(|id| library.corpus.figure(id))
         .map(|f| {
-            let indicator = library.corpus.indicator(&f.indicator).cloned();
+            let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
             let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
             let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
             let compare = format!("compare?ind={}&cmp={}", f.indicator, f.region);
@@ -53,7 +53,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                 <li class="figure" data-testid="figure" data-id=f.id.clone()>
                     <p>
                         <strong>{region}" · "
-                            {move || indicator.as_ref().map(|i| if lang.get() == crate::i18n::Lang::En { i.en.clone() } else { i.zh.clone() })}
+                            {move || names[usize::from(lang.get() == crate::i18n::Lang::En)].clone()}
                         </strong>" "
                         <a href=compare data-testid="figure-compare"><span class="value">{value}</span></a>
                         <span class="meta">" ("{f.period.clone()}")"</span>

@@ -89,6 +89,8 @@ mod tests {
             indicator: "i".into(),
             value,
             value_text: None,
+            bounded: None,
+            scope: None,
             unit: "亿元".into(),
             period: "2022".into(),
             kind: FigureKind::Actual,

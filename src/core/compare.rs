@@ -90,10 +90,14 @@ pub fn fmt_with_unit(value: f64, unit: &str) -> String {
     with_unit(&format_number(value), unit)
 }
 
-/// How a figure reads in a table: its value and unit (`47723 亿元`). The printed form, where
-/// the source wrote the number in words, is `Figure::value_text`.
+/// How a figure reads in a table: its value and unit (`47723 亿元`), with the source's bound
+/// where it gives one (`超过 100 家`). The printed form, where the source wrote the number in
+/// words, is `Figure::value_text`.
 pub fn figure_text(figure: &Figure) -> String {
-    fmt_with_unit(figure.value, &figure.unit)
+    figure
+        .bounded
+        .clone()
+        .unwrap_or_else(|| fmt_with_unit(figure.value, &figure.unit))
 }
 
 pub fn kind_zh(kind: FigureKind) -> &'static str {
@@ -547,7 +551,11 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
             .entries
             .iter()
             .map(|e| Bar {
-                label: e.label.clone(),
+                // A district's or an industry's figure says so on its bar.
+                label: match e.figure.scope_name(en) {
+                    Some(scope) => format!("{}·{scope}", e.label),
+                    None => e.label.clone(),
+                },
                 value: e.value,
                 value_label: fmt_with_unit(e.value, &cmp.unit),
                 target: e.figure.kind == FigureKind::Target,
@@ -558,12 +566,13 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
     }
 }
 
-const FIGURE_HEADER: [&str; 14] = [
+const FIGURE_HEADER: [&str; 15] = [
     "排名",
     "地区",
     "地区代码",
     "指标",
     "指标代码",
+    "范围（编者标注）",
     "数值",
     "单位",
     "原文数值",
@@ -584,9 +593,13 @@ fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec
         region.id.clone(),
         indicator.map(|i| i.zh.clone()).unwrap_or_default(),
         f.indicator.clone(),
+        f.scope_name(false).unwrap_or_default().to_string(),
         format_number(f.value),
         f.unit.clone(),
-        f.value_text.clone().unwrap_or_default(),
+        f.bounded
+            .clone()
+            .or_else(|| f.value_text.clone())
+            .unwrap_or_default(),
         f.period.clone(),
         kind_zh(f.kind).to_string(),
         f.sentence.clone(),
@@ -1379,6 +1392,8 @@ mod tests {
             indicator: ind.into(),
             value,
             value_text: None,
+            bounded: None,
+            scope: None,
             unit: unit.into(),
             period: period.into(),
             kind: FigureKind::Actual,
@@ -1595,8 +1610,8 @@ mod tests {
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[1][1], "江苏");
         // The value as printed, not the converted one.
-        assert_eq!(rows[3][5], "2.8871");
-        assert_eq!(rows[3][6], "万亿元");
+        assert_eq!(rows[3][6], "2.8871");
+        assert_eq!(rows[3][7], "万亿元");
 
         let s2 = CompareState {
             period: "2021".into(),

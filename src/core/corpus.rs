@@ -268,11 +268,28 @@ pub struct Figure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_text: Option<String>,
     pub unit: String,
+    /// Verbatim: the figure with the words that bound it, as the sentence prints it (`超过 100 家`,
+    /// `300 多家`, `24%以上`), where the bare number would claim more than the source does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounded: Option<String>,
+    /// Ours: what the figure counts where that is narrower than its region or not said by its
+    /// indicator's name (深圳's 6759 high-tech enterprises are 宝安区's), so that a comparison
+    /// never sets a district or one industry against a whole region unmarked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<FigureScope>,
     /// The period: a year (`2022`), a range (`2011-2020`), or a date.
     pub period: String,
     pub kind: FigureKind,
     /// Verbatim: the sentence (or clause) the figure was read from.
     pub sentence: String,
+}
+
+/// Ours: a figure's scope, named in both interface languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureScope {
+    pub zh: String,
+    pub en: String,
 }
 
 impl Figure {
@@ -286,11 +303,22 @@ impl Figure {
     /// The figure in a line of text: the number with its unit (`47723 亿元`, `26.9%`,
     /// `1.0 个百分点`), or the source's words alone where it wrote the number in words (`三成`,
     /// `榜首`, `1/7`: the unit is in them, so `三成 %` would misread).
+    /// Where the source bounds the number, the bounded words (`超过 100 家`).
     pub fn printed_with_unit(&self) -> String {
+        if let Some(bounded) = &self.bounded {
+            return bounded.clone();
+        }
         match &self.value_text {
             Some(words) if words.parse::<f64>().is_err() => words.clone(),
             _ => with_unit(&self.printed_value(), &self.unit),
         }
+    }
+
+    /// The scope in the interface's language, if the figure has one.
+    pub fn scope_name(&self, en: bool) -> Option<&str> {
+        self.scope
+            .as_ref()
+            .map(|s| if en { s.en.as_str() } else { s.zh.as_str() })
     }
 }
 
@@ -507,6 +535,17 @@ impl Corpus {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// What one figure measures, for the reader: its indicator's name and, where it has one, its
+    /// scope (`高新技术企业数（宝安区）`, `High-tech enterprises (Bao'an district)`).
+    pub fn figure_name(&self, figure: &Figure, en: bool) -> String {
+        let name = self.indicator_name(&figure.indicator, en);
+        match figure.scope_name(en) {
+            Some(scope) if en => format!("{name} ({scope})"),
+            Some(scope) => format!("{name}（{scope}）"),
+            None => name,
+        }
+    }
+
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.issues
             .iter()
@@ -611,6 +650,8 @@ mod tests {
             indicator: "k".into(),
             value,
             value_text: value_text.map(str::to_string),
+            bounded: None,
+            scope: None,
             unit: unit.into(),
             period: "2022".into(),
             kind: FigureKind::Actual,
@@ -632,5 +673,19 @@ mod tests {
         assert_eq!(figure(30.0, Some("三成"), "%").printed_with_unit(), "三成");
         assert_eq!(figure(1.0, Some("榜首"), "位").printed_with_unit(), "榜首");
         assert_eq!(figure(14.29, Some("1/7"), "%").printed_with_unit(), "1/7");
+    }
+
+    #[test]
+    fn a_bounded_figure_reads_with_its_bound() {
+        let over = Figure {
+            bounded: Some("超过 100 家".into()),
+            ..figure(100.0, None, "家")
+        };
+        assert_eq!(over.printed_with_unit(), "超过 100 家");
+        let over_words = Figure {
+            bounded: Some("超过三成".into()),
+            ..figure(30.0, Some("三成"), "%")
+        };
+        assert_eq!(over_words.printed_with_unit(), "超过三成");
     }
 }

@@ -301,6 +301,26 @@ fn figure_failures(
                 format!("`{printed}` is not in the sentence"),
             );
         }
+        if let Some(bounded) = &f.bounded {
+            if !squash(&f.sentence).contains(&squash(bounded)) {
+                r.fail(
+                    &f.id,
+                    "bounded",
+                    format!("`{bounded}` is not in the sentence"),
+                );
+            } else if !squash(bounded).contains(&squash(&printed)) {
+                r.fail(
+                    &f.id,
+                    "bounded",
+                    format!("`{bounded}` does not hold the value `{printed}`"),
+                );
+            }
+        }
+        if let Some(scope) = &f.scope {
+            if scope.zh.trim().is_empty() || scope.en.trim().is_empty() {
+                r.fail(&f.id, "scope", "names no scope in one of the languages");
+            }
+        }
         if f.unit.trim().is_empty() {
             r.fail(&f.id, "unit", "is empty");
         }

@@ -48,6 +48,7 @@ pub fn figure_value(
     let target =
         (figure.kind == FigureKind::Target).then_some(if en { "target" } else { "目标" });
     let printed = figure.value_text.clone();
+    let scope = figure.scope_name(en).map(str::to_string);
     let sentence = figure.sentence.clone();
     let source = source.map(|s| {
         let kind = if en { s.kind.en() } else { s.kind.zh() };
@@ -63,11 +64,15 @@ pub fn figure_value(
         <details class="cx-fig" id=format!("fig-{}", figure.id)>
             <summary>
                 <span class="cx-fig-value">{text}</span>
+                {scope.clone().map(|s| view! { <span class="cx-fig-scope" data-testid="figure-scope">{s}</span> })}
                 {period.map(|p| view! { <span class="cx-fig-period">{p}</span> })}
                 {target.map(|t| view! { <span class="cx-tag">{t}</span> })}
             </summary>
             <div class="cx-fig-source">
                 <blockquote lang="zh-CN">{sentence}</blockquote>
+                {scope.map(|s| view! {
+                    <p class="meta">{if en { "Scope (editors' note): " } else { "范围（编者标注）：" }}{s}</p>
+                })}
                 {printed.map(|p| view! {
                     <p class="meta">{if en { "As printed: " } else { "原文写作：" }}{p}</p>
                 })}

@@ -42,8 +42,8 @@ pub fn FigureParagraphs(
                     Some(f) => {
                         let href = format!("compare?ind={}&cmp={}", f.indicator, f.region);
                         // What the figure measures, named for the reader (the link compares regions on it).
-                        let zh = library.corpus.indicator_name(&f.indicator, false);
-                        let en = library.corpus.indicator_name(&f.indicator, true);
+                        let zh = library.corpus.figure_name(f, false);
+                        let en = library.corpus.figure_name(f, true);
                         let period = f.period.clone();
                         let title = move || match lang.get() {
                             Lang::Zh => format!("{zh}（{period}）"),

@@ -60,6 +60,35 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+test('a district’s or an industry’s figure says so, and a bounded one keeps its bound, wherever regions are compared', async () => {
+  // 深圳's 6759 high-tech enterprises are 宝安区's; 东莞's 1843 above-size enterprises are the
+  // smart-terminal cluster's; 深圳's 100 is 超过 100 家.
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?cmp=guangzhou~shenzhen~zhuhai~foshan~dongguan');
+  await app.testid('compare-page').waitFor();
+  await page.locator('#app .cx-fig').first().waitFor();
+  const squash = (t) => t.replace(/\s+/g, '');
+  const shown = await page.locator('#app details.cx-fig').evaluateAll((els) =>
+    els.map((el) => ({ id: el.id.replace(/^fig-/, ''), summary: el.querySelector('summary').textContent })));
+  const figures = new Map(corpus.issues.flatMap((i) => i.figures).map((f) => [f.id, f]));
+  const scoped = shown.filter((s) => figures.get(s.id)?.scope);
+  assert.ok(scoped.length >= 10, `${scoped.length} scoped figures in the table`);
+  for (const { id, summary } of shown) {
+    const f = figures.get(id);
+    if (f.scope) assert.ok(summary.includes(f.scope.zh), `${id}: “${summary}” lacks ${f.scope.zh}`);
+    if (f.bounded) assert.ok(squash(summary).includes(squash(f.bounded)), `${id}: “${summary}” lacks ${f.bounded}`);
+  }
+  const baoan = shown.find((s) => s.id === '2023-zhizao-f120');
+  assert.ok(baoan && baoan.summary.includes('宝安区'), JSON.stringify(baoan));
+  // The city panel of the map says the same.
+  await app.open('map/?city=dongguan');
+  const panel = page.locator('#app #fig-2023-zhizao-f154 summary');
+  await panel.waitFor();
+  assert.ok((await panel.textContent()).includes('智能终端产业集群'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('tapping a map tile leads to that city’s policies', async () => {
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open('map/');
