@@ -230,6 +230,39 @@ fn the_chart_fits_a_phone_and_is_sharp_on_dense_screens() {
 }
 
 #[test]
+fn a_scoped_bar_says_whose_figure_it_is_and_its_label_fits_the_phone() {
+    // 深圳's 6759 high-tech enterprises are 宝安区's, 东莞's 2604 the smart-terminal cluster's.
+    let c = corpus();
+    let state = CompareState::from_query(
+        "?ind=high_tech_enterprises&period=2022",
+        &c.registry.regions,
+    );
+    let chart = bar_chart(&c, &compare(&c, &state).unwrap(), false);
+    let labels: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
+    assert!(labels.contains(&"深圳①·宝安区"), "{labels:?}");
+    assert!(labels.contains(&"东莞·智能终端产业集群"), "{labels:?}");
+    // Drawn at 360 px, a label too long for its column is cut with an ellipsis, never drawn
+    // past the chart's left edge.
+    let layout = bar_layout(&chart, 360.0, 1.0);
+    let svg = bars_svg(&chart, 360.0, 1.0);
+    let drawn: Vec<SvgText> = texts(&svg)
+        .into_iter()
+        .filter(|t| (t.x - layout.label_right).abs() < 1.0)
+        .collect();
+    assert_eq!(drawn.len(), chart.bars.len());
+    for t in &drawn {
+        assert!(
+            layout.label_right - text_width(&t.text, 13.0) >= 0.0,
+            "{}",
+            t.text
+        );
+    }
+    assert!(drawn
+        .iter()
+        .any(|t| t.text.starts_with("东莞·") && t.text.ends_with('…')));
+}
+
+#[test]
 fn chinese_names_in_the_url_make_the_same_comparison() {
     let c = corpus();
     let zh = CompareState::from_query(

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
 use super::{
-    begin, finish, px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE,
+    begin, finish, fit, px, text_style, text_width, wrap, BarChart, BAR, BAR_TARGET, INK, LINE,
     LINE_HEIGHT, MUTED, PAD, TITLE,
 };
 
@@ -163,7 +163,7 @@ pub fn draw_ranked_bars<DB: DrawingBackend>(
     for (i, bar) in chart.bars.iter().enumerate() {
         let cy = l.row_center(i);
         root.draw_text(
-            &bar.label,
+            &fit(&bar.label, LABEL * s, l.label_right - PAD * s),
             &text_style(LABEL * s, INK, HPos::Right, VPos::Center, false),
             (px(l.label_right), px(cy)),
         )?;

@@ -87,8 +87,6 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
-/// Splits `text` into lines no wider than `width` (by [`text_width`]): Latin words stay whole
-/// where they fit, CJK breaks between any two characters.
 /// Wraps `text` to `width` and places its lines downwards from `*y` (advanced past them):
 /// (line, y) pairs, as charts lay out their titles and source notes.
 pub fn stack_lines(text: &str, size: f64, width: f64, y: &mut f64) -> Vec<(String, f64)> {
@@ -102,6 +100,25 @@ pub fn stack_lines(text: &str, size: f64, width: f64, y: &mut f64) -> Vec<(Strin
         .collect()
 }
 
+/// `text` cut to `width` (by [`text_width`]) and ended with an ellipsis where it is wider: a
+/// bar's label in the chart's label column (the table under the chart gives it whole).
+pub fn fit(text: &str, size: f64, width: f64) -> String {
+    if text_width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if text_width(&format!("{cut}{c}…"), size) > width {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    cut
+}
+
+/// Splits `text` into lines no wider than `width` (by [`text_width`]): Latin words stay whole
+/// where they fit, CJK breaks between any two characters.
 pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
