@@ -492,8 +492,11 @@ fn without_wasm_preload(html: &str) -> String {
 }
 
 /// For hosts that serve `404.html` at any unknown path: the page cannot know its depth, so a
-/// small script finds the app root from the known route names and sets `<base>` before
-/// anything else loads; the app then shows its not-found view.
+/// small script finds the app root and sets `<base>` before anything else loads; the app then
+/// shows its not-found view. The root is the folder before the first route name in the path;
+/// a path without one (a mistyped link: `polcy/…`, `nope/deeper/`) asks the server, folder by
+/// folder upwards, which one holds the app's web manifest. The requests block the page, as
+/// `<base>` must be set before the styles and modules load; a link without a route name is rare.
 fn not_found_base_script() -> String {
     let segments: Vec<String> = crate::core::pages::route_segments()
         .iter()
@@ -501,8 +504,11 @@ fn not_found_base_script() -> String {
         .collect();
     format!(
         "<script>(function(){{var k=[{}];var p=location.pathname.split(\"/\");\
-         var i=p.findIndex(function(s,n){{return n>0&&k.indexOf(s)>=0;}});\
-         var r=i>0?p.slice(0,i).join(\"/\")+\"/\":location.pathname.replace(/[^/]*$/,\"\");\
+         var i=p.findIndex(function(s,n){{return n>0&&k.indexOf(s)>=0;}});var r=\"/\";\
+         if(i>0){{r=p.slice(0,i).join(\"/\")+\"/\";}}else{{\
+         for(var n=p.length-1;n>0;n--){{var d=p.slice(0,n).join(\"/\")+\"/\";\
+         try{{var x=new XMLHttpRequest();x.open(\"HEAD\",d+\"manifest.webmanifest\",false);x.send();\
+         if(x.status===200){{r=d;break;}}}}catch(e){{}}}}}}\
          var b=document.createElement(\"base\");b.href=r;document.head.appendChild(b);}})();</script>",
         segments.join(",")
     )

@@ -93,17 +93,22 @@ test('a deep link carries its title and summary in the HTML, without running scr
 
 test('an unknown link on a host that serves 404.html shows a helpful not-found page', async () => {
   const notFound = readFileSync(join(server.root, SUB, '404.html'), 'utf8');
-  const page = await chromium.newPage(PHONE);
-  await page.route('**/policy/no-such-policy/**', (route) =>
-    route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: notFound }));
-  await page.goto(`${server.base}policy/no-such-policy/?${WECHAT}`);
-  const view = page.locator('#app [data-testid="not-found"]');
-  await view.waitFor();
-  // Its links lead back into the app under the sub-folder.
-  const home = await view.locator('a').first().evaluate((a) => a.href);
-  assert.equal(home, server.base);
-  assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
-  await page.context().close();
+  // An unknown id, two unknown folders, and a mistyped route name (no route name in the path).
+  for (const path of ['policy/no-such-policy/', 'nope/deeper/', 'polcy/yuefu-2021-53/']) {
+    const page = await chromium.newPage(PHONE);
+    // The host answers a page it does not have with 404.html; files it lacks get a plain 404.
+    await page.route(`**${SUB}${path}**`, (route) => (route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: notFound })
+      : route.continue()));
+    await page.goto(`${server.base}${path}?${WECHAT}`);
+    const view = page.locator('#app [data-testid="not-found"]');
+    await view.waitFor();
+    // Its links lead back into the app under the sub-folder.
+    const home = await view.locator('a').first().evaluate((a) => a.href);
+    assert.equal(home, server.base, path);
+    assert.deepEqual(page.errors.filter((e) => !e.includes('404')), [], path);
+    await page.context().close();
+  }
 });
 
 /** The policy with the longest 文号: the widest word a page holds. */
