@@ -22,6 +22,36 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// Scrolls the header's navigation strip, not the page, so that its current entry is in view.
+pub fn reveal_current_nav() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(Some(nav)), Ok(Some(entry))) = (
+        document.query_selector(".top nav"),
+        document.query_selector(".top nav a[aria-current=\"page\"]"),
+    ) else {
+        return;
+    };
+    let (Ok(nav), Ok(entry)) = (
+        nav.dyn_into::<web_sys::HtmlElement>(),
+        entry.dyn_into::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    // Both offsets are from the header (the sticky offset parent).
+    let (left, width) = (
+        entry.offset_left() - nav.offset_left(),
+        entry.offset_width(),
+    );
+    let (scrolled, visible) = (nav.scroll_left(), nav.client_width());
+    if left < scrolled {
+        nav.set_scroll_left(left);
+    } else if left + width > scrolled + visible {
+        nav.set_scroll_left(left + width - visible);
+    }
+}
+
 /// Rewrites the address bar to `path` without a navigation: the router is not told.
 pub fn replace_url(path: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {

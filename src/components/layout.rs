@@ -1,8 +1,10 @@
 //! The page frame: skip link, header with navigation and language switch, main landmark.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::components::saved::StorageNoticeBar;
+use crate::core::url::nav_section;
 use crate::i18n::{tr, use_lang, Lang};
 
 /// Text sizes a reader can choose (北大法宝's 小字/大字), kept in localStorage.
@@ -35,6 +37,21 @@ pub fn Shell(children: Children) -> impl IntoView {
         })
     };
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
+    // Where the reader is: the section's entry is marked, and scrolled into the strip on phones
+    // (the header shows three of its eight entries at 360 px).
+    let location = use_location();
+    let base = crate::data::router_base();
+    let current = Memo::new(move |_| {
+        let path = location.pathname.get();
+        nav_section(path.strip_prefix(base.as_str()).unwrap_or(&path))
+    });
+    Effect::new(move |_| {
+        if current.get().is_some() {
+            crate::web::reveal_current_nav();
+        }
+    });
+    let here =
+        move |section: &'static str| move || (current.get() == Some(section)).then_some("page");
     view! {
         <a class="skip" href="#main">{tr("跳到正文", "Skip to content")}</a>
         <header class="top">
@@ -43,14 +60,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span>{tr("参考", "Cankao")}</span>
             </a>
             <nav aria-label=tr("主导航", "Main")>
-                <a href="policies" data-testid="nav-policies">{tr("政策", "Policies")}</a>
-                <a href="search" data-testid="nav-search">{tr("搜索", "Search")}</a>
-                <a href="problems" data-testid="nav-problems">{tr("问题", "Problems")}</a>
-                <a href="compare" data-testid="nav-compare">{tr("比较", "Compare")}</a>
-                <a href="map" data-testid="nav-map">{tr("地图", "Map")}</a>
-                <a href="matrix" data-testid="nav-matrix">{tr("主题", "Themes")}</a>
-                <a href="timeline" data-testid="nav-timeline">{tr("时间线", "Timeline")}</a>
-                <a href="saved" data-testid="nav-saved">{tr("收藏", "Saved")}</a>
+                <a href="policies" aria-current=here("policies") data-testid="nav-policies">{tr("政策", "Policies")}</a>
+                <a href="search" aria-current=here("search") data-testid="nav-search">{tr("搜索", "Search")}</a>
+                <a href="problems" aria-current=here("problems") data-testid="nav-problems">{tr("问题", "Problems")}</a>
+                <a href="compare" aria-current=here("compare") data-testid="nav-compare">{tr("比较", "Compare")}</a>
+                <a href="map" aria-current=here("map") data-testid="nav-map">{tr("地图", "Map")}</a>
+                <a href="matrix" aria-current=here("matrix") data-testid="nav-matrix">{tr("主题", "Themes")}</a>
+                <a href="timeline" aria-current=here("timeline") data-testid="nav-timeline">{tr("时间线", "Timeline")}</a>
+                <a href="saved" aria-current=here("saved") data-testid="nav-saved">{tr("收藏", "Saved")}</a>
             </nav>
             <button type="button" class="size" data-testid="size-toggle" on:click=next_size
                 aria-label=tr("调整字号", "Text size")>

@@ -74,9 +74,38 @@ pub fn format_query(pairs: &[(&str, String)]) -> String {
     }
 }
 
+/// The main navigation's entry for a path relative to the app's root (`policy/x/` is under
+/// `policies`), so the header can mark where the reader is; `None` for the home page and the
+/// views the header does not list.
+pub fn nav_section(path: &str) -> Option<&'static str> {
+    let first = path.trim_start_matches('/').split(['/', '?', '#']).next()?;
+    Some(match first {
+        "policies" | "policy" => "policies",
+        "search" => "search",
+        "problems" | "problem" => "problems",
+        "compare" => "compare",
+        "map" => "map",
+        "matrix" => "matrix",
+        "timeline" => "timeline",
+        "saved" => "saved",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_belongs_to_its_section_of_the_navigation() {
+        assert_eq!(nav_section("policy/yuefu-2021-53/"), Some("policies"));
+        assert_eq!(nav_section("/policies"), Some("policies"));
+        assert_eq!(nav_section("compare?ind=x"), Some("compare"));
+        assert_eq!(nav_section("problem/p-1/"), Some("problems"));
+        assert_eq!(nav_section("saved/"), Some("saved"));
+        assert_eq!(nav_section(""), None);
+        assert_eq!(nav_section("expert/e-1/"), None);
+    }
 
     #[test]
     fn round_trips_chinese_and_symbols() {

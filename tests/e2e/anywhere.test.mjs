@@ -111,6 +111,32 @@ test('an unknown link on a host that serves 404.html shows a helpful not-found p
   }
 });
 
+test('on a phone the header marks the reader’s section and scrolls it into view', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = new AppPage(page, server.base);
+  const policy = corpus.issues.at(-1).policies[0];
+  for (const [path, section] of [['saved/', 'saved'], ['map/', 'map'], [`policy/${policy.id}/`, 'policies'], ['', null]]) {
+    await app.open(path);
+    const marked = await page.locator('#app .top nav a[aria-current="page"]').evaluateAll((as) =>
+      as.map((a) => a.dataset.testid));
+    assert.deepEqual(marked, section ? [`nav-${section}`] : [], path);
+    if (!section) continue;
+    // The entry lies inside the strip's visible part (the strip scrolls, the page does not).
+    await page.waitForFunction((id) => {
+      const nav = document.querySelector('#app .top nav').getBoundingClientRect();
+      const a = document.querySelector(`#app [data-testid="${id}"]`).getBoundingClientRect();
+      return a.left >= nav.left - 1 && a.right <= nav.right + 1;
+    }, `nav-${section}`);
+    assert.equal(await page.evaluate(() => scrollY), 0, path);
+  }
+  // Going to another section by the header moves the mark.
+  await app.testid('nav-compare').click();
+  await app.testid('compare-page').waitFor();
+  assert.equal(await app.testid('nav-compare').getAttribute('aria-current'), 'page');
+  assert.equal(await app.testid('nav-map').getAttribute('aria-current'), null);
+  await page.context().close();
+});
+
 /** The policy with the longest 文号: the widest word a page holds. */
 function longestNumbered() {
   return corpus.issues.at(-1).policies
