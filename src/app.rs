@@ -87,6 +87,8 @@ fn ShowApp(ready: RwSignal<bool>) -> impl IntoView {
     Effect::new(move |_| {
         crate::web::remove_prerender();
         ready.set(true);
+        // The header's strip is shown only now.
+        crate::web::reveal_current_nav();
     });
 }
 

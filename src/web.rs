@@ -22,8 +22,16 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
-/// Scrolls the header's navigation strip, not the page, so that its current entry is in view.
+/// Scrolls the header's navigation strip, not the page, so that its current entry is in view,
+/// after the next paint: a strip in an app still hidden behind the prerendered page cannot scroll.
 pub fn reveal_current_nav() {
+    wasm_bindgen_futures::spawn_local(async {
+        after_next_paint().await;
+        scroll_nav_to_current();
+    });
+}
+
+fn scroll_nav_to_current() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
