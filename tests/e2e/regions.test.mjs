@@ -89,6 +89,29 @@ test('a district’s or an industry’s figure says so, and a bounded one keeps 
   await page.context().close();
 });
 
+test('on a phone the figures table scrolls sideways under a fixed indicator column', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?cmp=guangzhou~shenzhen~zhuhai~foshan~dongguan');
+  const box = page.locator('#app .cx-scroll').first();
+  await box.locator('tbody th').first().waitFor();
+  const { scrollable, before } = await box.evaluate((el) => ({
+    scrollable: el.scrollWidth > el.clientWidth,
+    before: el.querySelector('tbody th').getBoundingClientRect().left,
+  }));
+  assert.ok(scrollable, 'five cities do not fit 360 px');
+  await box.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const after = await box.evaluate((el) => ({
+    heading: el.querySelector('tbody th').getBoundingClientRect().left,
+    box: el.getBoundingClientRect().left,
+    // The last city's column has come into view.
+    last: el.querySelector('thead th:last-child').getBoundingClientRect().right <= el.getBoundingClientRect().right + 1,
+  }));
+  assert.ok(Math.abs(after.heading - before) < 1 && Math.abs(after.heading - after.box) < 1, JSON.stringify(after));
+  assert.ok(after.last);
+  assert.deepEqual(page.errors, []);
+  await app.page.context().close();
+});
+
 test('tapping a map tile leads to that city’s policies', async () => {
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open('map/');
