@@ -159,6 +159,43 @@ fn facet_counts_are_live_and_ignore_their_own_facet() {
 }
 
 #[test]
+fn an_issuer_the_sources_name_two_ways_is_one_filter_value() {
+    // 国家发展改革委 signs three documents of the issue, 国家发展和改革委员会 two more.
+    let lib = library();
+    let signed_by = |name: &str| {
+        lib.corpus
+            .policies()
+            .filter(|(_, p)| p.issuers.iter().any(|i| i == name))
+            .count()
+    };
+    let (short, long) = (
+        signed_by("国家发展改革委"),
+        signed_by("国家发展和改革委员会"),
+    );
+    assert!(short > 0 && long > 0);
+    let l = list(&lib.corpus, &lib.index, &ListState::default());
+    let issuers = &l
+        .facets
+        .iter()
+        .find(|(f, _)| *f == Facet::Issuer)
+        .unwrap()
+        .1;
+    let count = |name: &str| issuers.iter().find(|v| v.value == name).map(|v| v.count);
+    assert_eq!(count("国家发展改革委"), Some(short + long));
+    assert_eq!(count("国家发展和改革委员会"), None);
+    // A link that names the body as a source does selects the same documents.
+    for name in ["国家发展改革委", "国家发展和改革委员会"] {
+        let mut state = ListState::default();
+        state.issuers.insert(name.to_string());
+        assert_eq!(
+            list(&lib.corpus, &lib.index, &state).rows.len(),
+            short + long,
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn sorting_by_date_and_level() {
     let lib = library();
     let state = ListState {

@@ -1529,6 +1529,7 @@ mod tests {
                 regions,
                 themes: vec![theme("digital"), theme("green"), theme("unused")],
                 indicators: vec![ind("industrial_value_added"), ind("share"), ind("count")],
+                issuers: Vec::new(),
             },
             issues: vec![issue],
         }

@@ -440,9 +440,29 @@ pub struct Registry {
     pub regions: Vec<Region>,
     pub themes: Vec<Theme>,
     pub indicators: Vec<Indicator>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuers: Vec<IssuerNames>,
+}
+
+/// `issuers.json` (ours): an issuing body the sources name in more than one way (国家发展改革委,
+/// 国家发展和改革委员会). The policy list's 发文机关 filter counts it once, under `name`; a policy
+/// still shows its issuers as its source names them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuerNames {
+    pub name: String,
+    pub aliases: Vec<String>,
 }
 
 impl Registry {
+    /// The name the 发文机关 filter uses for an issuer named `name` in a source.
+    pub fn issuer_name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.issuers
+            .iter()
+            .find(|i| i.aliases.iter().any(|a| a == name))
+            .map_or(name, |i| i.name.as_str())
+    }
+
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }

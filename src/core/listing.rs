@@ -3,7 +3,7 @@
 use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::corpus::{Corpus, Issue, Level, Policy};
+use super::corpus::{Corpus, Issue, Level, Policy, Registry};
 use super::search::{Index, Query};
 use super::url::{format_query, parse_query};
 
@@ -179,6 +179,7 @@ impl Facet {
 pub struct Row<'a> {
     pub issue: &'a Issue,
     pub policy: &'a Policy,
+    registry: &'a Registry,
 }
 
 impl Row<'_> {
@@ -196,7 +197,16 @@ impl Row<'_> {
             Facet::Level => vec![self.policy.level.key().to_string()],
             Facet::Region => vec![self.policy.region.clone()],
             Facet::Year => self.year().map(|y| y.to_string()).into_iter().collect(),
-            Facet::Issuer => self.policy.issuers.clone(),
+            Facet::Issuer => {
+                let mut names: Vec<String> = Vec::new();
+                for issuer in &self.policy.issuers {
+                    let name = self.registry.issuer_name(issuer);
+                    if !names.iter().any(|n| n == name) {
+                        names.push(name.to_string());
+                    }
+                }
+                names
+            }
             Facet::Theme => self.themes().to_vec(),
         }
     }
@@ -284,10 +294,24 @@ pub struct ListingSummary {
 
 /// Filters, counts and sorts the policies of `corpus` for `state`.
 pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing<'a> {
+    let registry = &corpus.registry;
     let all: Vec<Row<'a>> = corpus
         .policies()
-        .map(|(issue, policy)| Row { issue, policy })
+        .map(|(issue, policy)| Row {
+            issue,
+            policy,
+            registry,
+        })
         .collect();
+    // A link may name an issuer as a source does: it selects the body under the filter's name.
+    let state = &ListState {
+        issuers: state
+            .issuers
+            .iter()
+            .map(|i| registry.issuer_name(i).to_string())
+            .collect(),
+        ..state.clone()
+    };
     // The query narrows everything, facets included; its ranking orders the relevance sort.
     let query = Query::parse(&state.q);
     let rank: Option<BTreeMap<&str, usize>> = (!query.is_empty()).then(|| {

@@ -35,11 +35,12 @@ pub const ISSUE_FILES: [&str; 10] = [
 ];
 
 /// The registry files of a corpus folder.
-pub const REGISTRY_FILES: [&str; 4] = [
+pub const REGISTRY_FILES: [&str; 5] = [
     "series.json",
     "regions.json",
     "themes.json",
     "indicators.json",
+    "issuers.json",
 ];
 
 fn failure(scope: &str, item: String, message: String) -> Failure {
@@ -172,10 +173,12 @@ pub fn registry(read: impl Fn(&str) -> Result<String, String>) -> Result<Registr
     let regions = parse_list(scope, REGISTRY_FILES[1], &get(REGISTRY_FILES[1])?)?;
     let themes = parse_list(scope, REGISTRY_FILES[2], &get(REGISTRY_FILES[2])?)?;
     let indicators = parse_list(scope, REGISTRY_FILES[3], &get(REGISTRY_FILES[3])?)?;
+    let issuers = parse_list(scope, REGISTRY_FILES[4], &get(REGISTRY_FILES[4])?)?;
     Ok(Registry {
         series,
         regions,
         themes,
         indicators,
+        issuers,
     })
 }

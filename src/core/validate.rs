@@ -206,6 +206,16 @@ fn registry_failures(registry: &Registry) -> Vec<Failure> {
             r.fail(key, "key", "duplicate indicator key");
         }
     }
+    // Each issuer name leads to one body: a name is nobody's alias twice, and no body's name
+    // is another's alias.
+    let mut names = HashSet::new();
+    for issuer in &registry.issuers {
+        for name in std::iter::once(&issuer.name).chain(&issuer.aliases) {
+            if !names.insert(name.as_str()) {
+                r.fail(&issuer.name, "aliases", format!("`{name}` is named twice"));
+            }
+        }
+    }
     r.failures
 }
 
