@@ -83,19 +83,24 @@ pub fn MapView() -> impl IntoView {
         let s = state.get();
         city_section(&lib, &s, lang.get() == Lang::En)
     };
-    // A tapped city's panel takes the focus, so that it is seen and read out.
+    // A tapped city's panel, or the city a shared link names, takes the focus, so that it is
+    // seen (below the map, off a phone's first screen) and read out. After the next paint: a
+    // link opened cold shows the app only then.
     Effect::new(move |prev: Option<Option<String>>| {
         let city = state.with(|s| s.city.clone());
-        if prev.is_some() && city.is_some() && prev.flatten() != city {
-            if let Some(heading) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("city-heading"))
-            {
-                use wasm_bindgen::JsCast;
-                if let Ok(h) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+        if city.is_some() && prev.as_ref() != Some(&city) {
+            leptos::task::spawn_local(async {
+                crate::web::after_next_paint().await;
+                if let Some(heading) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("city-heading"))
+                {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h) = heading.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
                 }
-            }
+            });
         }
         city
     });

@@ -13,6 +13,7 @@ use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
 use crate::components::status::IssueText;
+use crate::core::compare::{policies_href, CompareState};
 use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
@@ -149,14 +150,45 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
             }
         })
         .collect_view();
+    // The region's lists are cut to a screenful each, with a link to the whole (a province has
+    // dozens of figures; at 100 issues, hundreds of documents).
     let same_region: Vec<String> = related::same_region(&library.corpus, &p)
         .into_iter()
         .map(|o| o.id.clone())
         .collect();
-    let figures = related::figures_of_region(&library.corpus, &p.region)
+    let figures: Vec<String> = related::figures_of_region(&library.corpus, &p.region)
         .into_iter()
         .map(|f| f.id.clone())
-        .collect::<Vec<_>>();
+        .collect();
+    let (all_policies, all_figures) = (same_region.len(), figures.len());
+    let more_policies = (all_policies > REGION_SHOWN).then(|| {
+        let href = policies_href(Some(&p.region), None);
+        view! {
+            <p><a class="more" href=href data-testid="related-region-policies">
+                {move || match lang.get() {
+                    Lang::Zh => format!("该地区全部 {all_policies} 份政策文件"),
+                    Lang::En => format!("All {all_policies} policy documents of the region"),
+                }}
+            </a></p>
+        }
+    });
+    let more_figures = (all_figures > REGION_SHOWN).then(|| {
+        let href = CompareState {
+            regions: vec![p.region.clone()],
+            ..CompareState::default()
+        }
+        .href();
+        view! {
+            <p><a class="more" href=href data-testid="related-region-figures">
+                {move || match lang.get() {
+                    Lang::Zh => format!("该地区全部 {all_figures} 个数字（地区比较）"),
+                    Lang::En => format!("All {all_figures} figures of the region (Compare)"),
+                }}
+            </a></p>
+        }
+    });
+    let same_region: Vec<String> = same_region.into_iter().take(REGION_SHOWN).collect();
+    let figures: Vec<String> = figures.into_iter().take(REGION_SHOWN).collect();
     let recs: Vec<String> =
         related::by_themes(&library.corpus, &p.id, Kind::Recommendation, |_| true)
             .into_iter()
@@ -168,20 +200,26 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
         .collect();
     let has_region_items = !same_region.is_empty() || !figures.is_empty();
 
+    // Problems and advice first: what a reader of a policy asks next is what it answers.
     // Links onward are for the screen: a printed policy keeps to the policy and its citation.
     view! {
     <section class="related no-print" aria-labelledby="related-h" data-testid="related">
         <h2 id="related-h">{tr("相关内容", "Related")}</h2>
         <p class="editorial-note">{tr("以下关联由编者按主题标注得出。", "These links follow our theme tags.")}</p>
+        {(!problems.is_empty()).then(|| view! { <h3>{tr("相关问题", "Problems on these themes")}</h3><RelatedList ids=problems/> })}
+        {(!recs.is_empty()).then(|| view! { <h3>{tr("相关专家建议", "Experts' advice on these themes")}</h3><RelatedList ids=recs/> })}
         <h3>{tr("其他层级的同主题文件", "Same themes at other levels")}</h3>
         {other_levels}
         {has_region_items.then(|| view! {
             <h3>{tr("同一地区", "Same region")}</h3>
             <RelatedList ids=same_region/>
+            {more_policies}
             <FigureList ids=figures/>
+            {more_figures}
         })}
-        {(!recs.is_empty()).then(|| view! { <h3>{tr("相关专家建议", "Experts' advice on these themes")}</h3><RelatedList ids=recs/> })}
-        {(!problems.is_empty()).then(|| view! { <h3>{tr("相关问题", "Problems on these themes")}</h3><RelatedList ids=problems/> })}
     </section>
     }
 }
+
+/// How many of the region's policies, and of its figures, a policy's page lists.
+const REGION_SHOWN: usize = 6;

@@ -105,6 +105,28 @@ pub fn PolicyList() -> impl IntoView {
     let location = use_location();
     let state = Memo::new(move |_| ListState::from_query(&location.search.get()));
     let sheet_open = RwSignal::new(false);
+    // The sheet behaves as a dialog on phones: focus goes into it when it opens and back to its
+    // button when it closes; Escape closes it.
+    let open_button = NodeRef::<leptos::html::Button>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was_open: Option<bool>| {
+        let open = sheet_open.get();
+        if open {
+            if let Some(b) = close_button.get() {
+                let _ = b.focus();
+            }
+        } else if was_open == Some(true) {
+            if let Some(b) = open_button.get() {
+                let _ = b.focus();
+            }
+        }
+        open
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && sheet_open.get_untracked() {
+            sheet_open.set(false);
+        }
+    };
 
     let lib = library.clone();
     let listing = Memo::new(move |_| list(&lib.corpus, &lib.index, &state.get()).summary());
@@ -273,7 +295,7 @@ pub fn PolicyList() -> impl IntoView {
 
     view! {
         <Title text=tr("政策文件", "Policy documents")/>
-        <section class="policy-list" data-testid="policy-list">
+        <section class="policy-list" data-testid="policy-list" on:keydown=on_key>
             <h1>{tr("政策文件", "Policy documents")}</h1>
             <form role="search" class="searchbar" on:submit=|ev| ev.prevent_default()>
                 <label for="list-q" class="visually-hidden">{tr("在政策中搜索", "Search policies")}</label>
@@ -283,7 +305,7 @@ pub fn PolicyList() -> impl IntoView {
                     prop:value=move || state.get().q on:input=on_search/>
             </form>
             <div class="list-tools">
-                <button type="button" class="filters-open" data-testid="open-filters"
+                <button type="button" class="filters-open" data-testid="open-filters" node_ref=open_button
                     aria-expanded=move || sheet_open.get().to_string() aria-controls="facets"
                     on:click=move |_| sheet_open.set(true)>{tr("筛选", "Filters")}</button>
                 <label class="sort">
@@ -327,7 +349,7 @@ pub fn PolicyList() -> impl IntoView {
                     aria-label=tr("筛选条件", "Filters")>
                     <div class="sheet-head">
                         <h2>{tr("筛选", "Filters")}</h2>
-                        <button type="button" class="sheet-close" data-testid="close-filters"
+                        <button type="button" class="sheet-close" data-testid="close-filters" node_ref=close_button
                             on:click=move |_| sheet_open.set(false)>{tr("完成", "Done")}</button>
                     </div>
                     {facets}

@@ -31,6 +31,30 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+test('a policy’s related section leads with the problems and advice on its themes and keeps its region’s lists short', async () => {
+  const policy = byNumber('粤府〔2021〕53号');
+  const page = await chromium.newPage(PHONE);
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  const related = view.testid('related');
+  await related.locator('h3').first().waitFor();
+  const headings = await related.locator('h3').allTextContents();
+  assert.deepEqual(headings.slice(0, 2), ['相关问题', '相关专家建议']);
+  // Guangdong has more than six figures: six, then a link to all of them; a link to all its
+  // policies comes only where there are more than six others.
+  const region = corpus.policies.filter((p) => p.region === policy.region && p.id !== policy.id);
+  const figures = corpus.issues.flatMap((i) => i.figures).filter((f) => f.region === policy.region);
+  assert.ok(figures.length > 6);
+  assert.equal(await related.locator('[data-testid="figure"]').count(), 6);
+  assert.equal(await view.testid('related-region-policies').count(), region.length > 6 ? 1 : 0);
+  const all = view.testid('related-region-figures');
+  assert.equal(await all.textContent(), `该地区全部 ${figures.length} 个数字（地区比较）`);
+  await all.click();
+  await page.waitForURL(new RegExp(`compare/?\\?cmp=${policy.region}$`));
+  await view.testid('compare-page').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('search typed into the box finds every kind, all terms, pinyin and 文号 variants', async () => {
   const page = await chromium.newPage(DESKTOP);
   const search = await new SearchPage(page, server.base).open('search/');
@@ -207,6 +231,20 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await cold.context().close();
   });
 }
+
+test('on a phone the filter sheet takes the focus, and Escape closes it and gives the focus back', async () => {
+  const page = await chromium.newPage(PHONE);
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  await list.openFilters();
+  const sheet = list.testid('facets');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'close-filters');
+  assert.ok(await sheet.evaluate((el) => el.classList.contains('open')));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'open-filters');
+  assert.ok(!(await sheet.evaluate((el) => el.classList.contains('open'))));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
 
 test('the list combines a query with facets and removes a chip', async () => {
   const page = await chromium.newPage(DESKTOP);

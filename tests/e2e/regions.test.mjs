@@ -80,10 +80,15 @@ test('a district’s or an industry’s figure says so, and a bounded one keeps 
   }
   const baoan = shown.find((s) => s.id === '2023-zhizao-f120');
   assert.ok(baoan && baoan.summary.includes('宝安区'), JSON.stringify(baoan));
-  // The city panel of the map says the same.
+  // The city panel of the map says the same; a link naming the city opens on its panel (below
+  // the map, off the phone's first screen).
   await app.open('map/?city=dongguan');
   const panel = page.locator('#app #fig-2023-zhizao-f154 summary');
   await panel.waitFor();
+  await page.waitForFunction(() => {
+    const h = document.activeElement;
+    return h?.id === 'city-heading' && h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().bottom <= innerHeight;
+  });
   assert.ok((await panel.textContent()).includes('智能终端产业集群'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
