@@ -79,6 +79,28 @@ fn pinyin_and_initials_find_regions_and_issuers() {
 }
 
 #[test]
+fn the_english_names_of_themes_and_indicators_find_what_they_label() {
+    // A reader of the English interface types the labels it shows.
+    let lib = library();
+    let finance = lib
+        .corpus
+        .registry
+        .theme("finance")
+        .expect("a finance theme");
+    let tagged = lib
+        .corpus
+        .items()
+        .filter(|(issue, item)| issue.themes_of(item.id()).contains(&finance.key))
+        .count();
+    let found = lib.index.search(&Query::parse(&finance.en.to_lowercase()));
+    assert!(found.len() >= tagged, "{} of {tagged}", found.len());
+    let figures = lib.index.search(&Query::parse("high-tech enterprises"));
+    assert!(figures
+        .iter()
+        .any(|h| lib.index.entry(h).id == "2023-zhizao-f120"));
+}
+
+#[test]
 fn document_numbers_in_any_form_find_the_document_first() {
     let lib = library();
     for typed in [

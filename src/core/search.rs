@@ -499,12 +499,16 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
                 .map(|r| (NameKind::Region, r.name.clone()))
         })
         .collect();
-    meta.extend(
-        issue
-            .themes_of(item.id())
-            .iter()
-            .filter_map(|t| registry.theme(t).map(|t| (NameKind::Theme, t.zh.clone()))),
-    );
+    // A theme in both languages: the English interface shows `Digital transformation`, and a
+    // reader types what the interface shows.
+    for theme in issue
+        .themes_of(item.id())
+        .iter()
+        .filter_map(|t| registry.theme(t))
+    {
+        meta.push((NameKind::Theme, theme.zh.clone()));
+        meta.push((NameKind::Theme, theme.en.clone()));
+    }
     let mut doc_number = None;
     match item {
         ItemRef::Policy(p) => {
@@ -539,9 +543,11 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
     let region = registry
         .region(&f.region)
         .map_or(f.region.as_str(), |r| r.name.as_str());
-    let indicator = registry
+    let (indicator, indicator_en) = registry
         .indicator(&f.indicator)
-        .map_or(f.indicator.as_str(), |i| i.zh.as_str());
+        .map_or((f.indicator.as_str(), ""), |i| {
+            (i.zh.as_str(), i.en.as_str())
+        });
     Entry {
         id: f.id.clone(),
         group: Group::Figure,
@@ -556,6 +562,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         fields: vec![
             name_field(NameKind::Region, region),
             name_field(NameKind::Indicator, indicator),
+            name_field(NameKind::Indicator, indicator_en),
             field(W_BODY, &f.sentence),
         ],
     }
