@@ -111,14 +111,15 @@ pub fn PolicyList() -> impl IntoView {
     let close_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |was_open: Option<bool>| {
         let open = sheet_open.get();
-        if open {
-            if let Some(b) = close_button.get() {
-                let _ = b.focus();
-            }
-        } else if was_open == Some(true) {
-            if let Some(b) = open_button.get() {
-                let _ = b.focus();
-            }
+        if open || was_open == Some(true) {
+            // After the paint that shows (or hides) the sheet: a hidden button takes no focus.
+            leptos::task::spawn_local(async move {
+                crate::web::after_next_paint().await;
+                let button = if open { close_button } else { open_button };
+                if let Some(b) = button.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
         }
         open
     });
