@@ -101,6 +101,21 @@ fn the_english_names_of_themes_and_indicators_find_what_they_label() {
 }
 
 #[test]
+fn words_that_find_nothing_together_are_offered_alone() {
+    let lib = library();
+    assert!(lib
+        .index
+        .search(&Query::parse("数字化 无此词语"))
+        .is_empty());
+    let alone = lib.index.each_word_alone("数字化 无此词语 数字化");
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert_eq!(alone[0].0, "数字化");
+    assert_eq!(alone[0].1, lib.index.search(&Query::parse("数字化")).len());
+    // One word has nothing to drop.
+    assert!(lib.index.each_word_alone("无此词语").is_empty());
+}
+
+#[test]
 fn document_numbers_in_any_form_find_the_document_first() {
     let lib = library();
     for typed in [

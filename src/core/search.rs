@@ -58,8 +58,8 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let input: String = input.chars().take(200).collect();
         let doc_number = DocNumberQuery::parse(&input);
-        let mut terms: Vec<String> = input
-            .split(|c: char| c.is_whitespace() || c == '，' || c == ',')
+        let mut terms: Vec<String> = words(&input)
+            .into_iter()
             .map(normalize)
             .filter(|t| !t.is_empty())
             .collect();
@@ -70,6 +70,14 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+}
+
+/// The words of a query as typed: what `Query::parse` normalizes into its terms.
+pub fn words(input: &str) -> Vec<&str> {
+    input
+        .split(|c: char| c.is_whitespace() || c == '，' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// What a name field names: a snippet taken from one says so (`主题（编者标注）：人才技能`),
@@ -626,6 +634,26 @@ impl Index {
     }
 
     /// Every item that matches all terms, best first.
+    /// For a query of several words that finds nothing (all must match): each word alone and
+    /// how many it finds, the words that find something, in the order typed.
+    pub fn each_word_alone(&self, input: &str) -> Vec<(String, usize)> {
+        let words = words(input);
+        if words.len() < 2 {
+            return Vec::new();
+        }
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for word in words {
+            if out.iter().any(|(w, _)| w == word) {
+                continue;
+            }
+            let found = self.search(&Query::parse(word)).len();
+            if found > 0 {
+                out.push((word.to_string(), found));
+            }
+        }
+        out
+    }
+
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         if query.is_empty() {
             return Vec::new();

@@ -12,6 +12,7 @@ use crate::core::corpus::Level;
 use crate::core::csv;
 use crate::core::items::ItemRef;
 use crate::core::listing::{list, Facet, ListState, Row, Sort};
+use crate::core::url::format_query;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::web::{app_url, download};
 
@@ -294,6 +295,40 @@ pub fn PolicyList() -> impl IntoView {
         go(&next, true);
     };
 
+    // Nothing found: the way out, the filters dropped (the query kept), and the query across
+    // every kind of item.
+    let no_results = move || {
+        listing.with(|l| l.ids.is_empty()).then(|| {
+            let s = state.get();
+            let en = lang.get() == Lang::En;
+            let unfiltered = ListState {
+                q: s.q.clone(),
+                ..ListState::default()
+            };
+            let has_facets = ListState {
+                sort: Sort::default(),
+                ..s.clone()
+            } != unfiltered;
+            let clear = has_facets.then(|| {
+                    let href = format!("policies{}", unfiltered.to_query());
+                    view! {
+                        <li><a class="more" href=href data-testid="no-results-clear">
+                            {if en { "Clear the filters" } else { "清除筛选条件" }}
+                        </a></li>
+                    }
+                });
+            let everything = (!s.q.is_empty()).then(|| {
+                let href = format!("search{}", format_query(&[("q", s.q.clone())]));
+                let label = if en {
+                    format!("Search everything for “{}”", s.q)
+                } else {
+                    format!("在全部内容中搜索「{}」", s.q)
+                };
+                view! { <li><a class="more" href=href data-testid="no-results-search">{label}</a></li> }
+            });
+            view! { <ul class="plain no-results" data-testid="no-results">{clear}{everything}</ul> }
+        })
+    };
     view! {
         <Title text=tr("政策文件", "Policy documents")/>
         <section class="policy-list" data-testid="policy-list" on:keydown=on_key>
@@ -344,6 +379,7 @@ pub fn PolicyList() -> impl IntoView {
                     }
                 }}
             </p>
+            {no_results}
             <div class="list-layout">
                 <div class="sheet-backdrop" hidden=move || !sheet_open.get() on:click=move |_| sheet_open.set(false)></div>
                 <aside id="facets" class="facets" data-testid="facets" class:open=move || sheet_open.get()

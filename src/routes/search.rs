@@ -233,6 +233,42 @@ pub fn SearchPage() -> impl IntoView {
             }
         })
     };
+    // Nothing found: what to try instead, and the query's words that find something alone.
+    let no_results = move || {
+        let input = typed.get();
+        (!input.trim().is_empty() && hits.with(Vec::is_empty)).then(|| {
+            let alone = store.library.with(|lib| lib.index.each_word_alone(&input));
+            let en = lang.get() == Lang::En;
+            let alone = (!alone.is_empty()).then(|| {
+                let links: Vec<_> = alone
+                    .into_iter()
+                    .map(|(word, n)| {
+                        let href = search_href(&word, None);
+                        let label = if en {
+                            format!("“{word}” alone ({n})")
+                        } else {
+                            format!("只搜「{word}」（{n} 条）")
+                        };
+                        view! { <li><a class="more" href=href>{label}</a></li> }
+                    })
+                    .collect();
+                view! {
+                    <p>{if en { "Together the words find nothing; each of these finds something:" } else { "这些词同时出现的内容没有；单独搜索其中一个：" }}</p>
+                    <ul class="plain">{links}</ul>
+                }
+            });
+            view! {
+                <div class="no-results" data-testid="no-results">
+                    {alone}
+                    <p>{if en {
+                        "Try fewer or shorter words, pinyin (shuzihua) or its initials (szh), or a document number with or without its year (粤府〔2021〕53号, 粤府53号)."
+                    } else {
+                        "也可以试试：更少或更短的词、拼音（shuzihua）或拼音首字母（szh）、文号（粤府〔2021〕53号，或省去年份：粤府53号）。"
+                    }}</p>
+                </div>
+            }
+        })
+    };
     view! {
         <Title text=tr("搜索", "Search")/>
         <section class="search-page" data-testid="search-page">
@@ -255,6 +291,7 @@ pub fn SearchPage() -> impl IntoView {
                 }}
             </p>
             {back}
+            {no_results}
             <div class="hits" data-testid="hits" node_ref=hits_box on:click=on_star inner_html=move || results.with(|r| r.first.clone())></div>
             {coverage}
             <p class="meta">{tr("多个词用空格分开时，结果需同时包含所有词。", "Several words separated by spaces must all match.")}</p>

@@ -246,6 +246,30 @@ test('on a phone the filter sheet takes the focus, and Escape closes it and give
   await page.context().close();
 });
 
+test('a search or a list that finds nothing offers a way on', async () => {
+  const page = await chromium.newPage(PHONE);
+  const search = await new SearchPage(page, server.base).open(`search/?q=${encodeURIComponent('数字化 无此词语')}`);
+  const help = search.testid('no-results');
+  await help.waitFor();
+  const alone = help.locator('a', { hasText: '只搜「数字化」' });
+  await alone.click();
+  await page.waitForURL(/search\/?\?q=%E6%95%B0%E5%AD%97%E5%8C%96$/);
+  await search.hits().first().waitFor();
+  assert.equal(await search.testid('no-results').count(), 0);
+  // The list: the filters dropped, or the words sought in every kind of item.
+  const list = await new PolicyListPage(page, server.base).open(`policies/?level=central&q=${encodeURIComponent('揭阳')}`);
+  await list.testid('no-results').waitFor();
+  assert.equal(await list.items().count(), 0);
+  await list.testid('no-results-clear').click();
+  await page.waitForURL((url) => !url.search.includes('level='));
+  await list.items().first().waitFor();
+  await list.open(`policies/?q=${encodeURIComponent('无此词语')}`);
+  await list.testid('no-results-search').click();
+  await search.testid('no-results').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the list combines a query with facets and removes a chip', async () => {
   const page = await chromium.newPage(DESKTOP);
   const list = await new PolicyListPage(page, server.base).open('policies/');
