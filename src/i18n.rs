@@ -28,21 +28,39 @@ impl Lang {
     }
 }
 
-fn stored() -> Option<Lang> {
-    let value = crate::storage::get(STORAGE_KEY)?;
-    match value.as_str() {
-        "en" => Some(Lang::En),
-        "zh" => Some(Lang::Zh),
-        _ => None,
+impl Lang {
+    /// The language a link (`lang=en`) or the stored choice names.
+    pub fn from_key(key: &str) -> Option<Lang> {
+        match key {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
     }
+}
+
+fn stored() -> Option<Lang> {
+    Lang::from_key(&crate::storage::get(STORAGE_KEY)?)
+}
+
+/// The language the page's link asks for (`?lang=en`), for a link sent to a reader of English.
+fn requested() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    crate::core::url::parse_query(&search)
+        .into_iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_key(&v))
 }
 
 /// Provides the language signal; call once at the root.
 pub fn provide_lang() -> RwSignal<Lang> {
-    let lang = RwSignal::new(stored().unwrap_or(Lang::Zh));
-    Effect::new(move |_| {
+    let lang = RwSignal::new(requested().or_else(stored).unwrap_or(Lang::Zh));
+    Effect::new(move |first: Option<()>| {
         let lang = lang.get();
-        crate::storage::set(STORAGE_KEY, if lang == Lang::En { "en" } else { "zh" });
+        // Only the reader's own switch is remembered, not the language a link asked for.
+        if first.is_some() {
+            crate::storage::set(STORAGE_KEY, if lang == Lang::En { "en" } else { "zh" });
+        }
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())

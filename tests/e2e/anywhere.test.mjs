@@ -272,6 +272,19 @@ test('the interface switches to English and remembers it; the text size control 
   await page.context().close();
 });
 
+test('a link may ask for the English interface; the reader’s own choice is kept', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('policies/?lang=en&level=central');
+  await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // The filter in the same link still applies.
+  assert.match(await app.testid('result-count').textContent(), /^\d+ policy documents$/);
+  // Opened again without it, the page is in the reader's language (Chinese, never switched).
+  await app.open('policies/');
+  await page.locator('#app h1', { hasText: '政策文件' }).waitFor();
+  await page.context().close();
+});
+
 test('axe-core reports no WCAG 2.1 AA violations on any view', async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
