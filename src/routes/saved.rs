@@ -36,7 +36,14 @@ pub fn SavedPage() -> impl IntoView {
         {move || {
             let ids = ids();
             if ids.is_empty() {
-                return view! { <p data-testid="saved-empty">{tr("还没有收藏。点击条目旁的 ☆ 即可收藏。", "Nothing saved yet. Tap ☆ next to any item.")}</p> }.into_any();
+                // A shared list whose items this library does not hold (a cut or hand-edited
+                // link, items since removed) is not the reader's own empty list.
+                let text = if shared.get().is_some() {
+                    tr("这个分享链接里的条目都找不到了：链接可能不完整，或条目已被移除。", "None of the items in this shared link can be found: the link may be cut short, or the items removed.")
+                } else {
+                    tr("还没有收藏。点击条目旁的 ☆ 即可收藏。", "Nothing saved yet. Tap ☆ next to any item.")
+                };
+                return view! { <p data-testid="saved-empty">{text}</p> }.into_any();
             }
             let path = format!("saved{}", format_query(&[("ids", ids.join(","))]));
             let is_shared = shared.get().is_some();

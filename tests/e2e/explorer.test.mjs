@@ -353,6 +353,9 @@ test('a saved item survives a reload and can be shared as a link', async () => {
   const other = await chromium.newPage(DESKTOP);
   const shared = await new SavedPage(other, server.base).open(`saved/?ids=${policy.id}&${WECHAT.slice(1)}`);
   assert.equal(await shared.items().count(), 1);
+  // A shared link whose items cannot be found says so, not that the reader saved nothing.
+  await shared.open('saved/?ids=no-such-item,,');
+  assert.match(await shared.testid('saved-empty').textContent(), /分享链接里的条目都找不到/);
   await page.context().close();
   await other.context().close();
 });
