@@ -594,7 +594,7 @@ pub fn write_pages(
         title: "页面不存在 · 参考".into(),
         description: "没有找到这个页面。".into(),
         main: "<h1>没有找到这个页面</h1><p>链接可能有误，或者内容已移动。</p><p><a href=\"./\">回到首页</a> · \
-               <a href=\"policies\">浏览全部政策</a> · <a href=\"search\">搜索</a></p>"
+               <a href=\"policies/\">浏览全部政策</a> · <a href=\"search/\">搜索</a></p>"
             .into(),
         issue: None,
     };

@@ -272,7 +272,7 @@ fn chinese_names_in_the_url_make_the_same_comparison() {
     assert_eq!(zh.regions, ["jiangsu", "guangdong", "zhejiang"]);
     assert_eq!(
         zh.href(),
-        "compare?ind=industrial_value_added&cmp=jiangsu~guangdong~zhejiang"
+        "compare/?ind=industrial_value_added&cmp=jiangsu~guangdong~zhejiang"
     );
     let cmp = compare(&c, &zh).unwrap();
     assert_eq!(cmp.period.as_deref(), Some("2022"));
@@ -285,7 +285,7 @@ fn guangdong_and_jiangsu_share_every_indicator_the_source_gives_both() {
     let c = corpus();
     let ready = ready_made(&c);
     let pair = ready.iter().find(|r| r.key == "guangdong-jiangsu").unwrap();
-    assert_eq!(pair.state.href(), "compare?cmp=guangdong~jiangsu");
+    assert_eq!(pair.state.href(), "compare/?cmp=guangdong~jiangsu");
     let regions: Vec<_> = pair
         .state
         .regions
@@ -386,7 +386,7 @@ fn the_map_has_21_cities_and_counts_what_the_corpus_holds() {
     assert!(foshan.mentions >= foshan.policies);
     assert_eq!(
         policies_href(Some("foshan"), None),
-        "policies?region=foshan"
+        "policies/?region=foshan"
     );
 
     for measure in Measure::ALL {

@@ -25,7 +25,7 @@ pub fn ThemeChips(themes: Vec<String>) -> impl IntoView {
         .into_iter()
         .filter_map(|key| library.corpus.theme(&key).cloned())
         .map(|t| {
-            let href = format!("policies?theme={}", t.key);
+            let href = format!("policies/?theme={}", t.key);
             view! {
                 <a class="tag" href=href>{move || if lang.get() == crate::i18n::Lang::En { t.en.clone() } else { t.zh.clone() }}</a>
             }

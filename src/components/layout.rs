@@ -60,14 +60,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <span>{tr("参考", "Cankao")}</span>
             </a>
             <nav aria-label=tr("主导航", "Main")>
-                <a href="policies" aria-current=here("policies") data-testid="nav-policies">{tr("政策", "Policies")}</a>
-                <a href="search" aria-current=here("search") data-testid="nav-search">{tr("搜索", "Search")}</a>
-                <a href="problems" aria-current=here("problems") data-testid="nav-problems">{tr("问题", "Problems")}</a>
-                <a href="compare" aria-current=here("compare") data-testid="nav-compare">{tr("比较", "Compare")}</a>
-                <a href="map" aria-current=here("map") data-testid="nav-map">{tr("地图", "Map")}</a>
-                <a href="matrix" aria-current=here("matrix") data-testid="nav-matrix">{tr("主题", "Themes")}</a>
-                <a href="timeline" aria-current=here("timeline") data-testid="nav-timeline">{tr("时间线", "Timeline")}</a>
-                <a href="saved" aria-current=here("saved") data-testid="nav-saved">{tr("收藏", "Saved")}</a>
+                <a href="policies/" aria-current=here("policies") data-testid="nav-policies">{tr("政策", "Policies")}</a>
+                <a href="search/" aria-current=here("search") data-testid="nav-search">{tr("搜索", "Search")}</a>
+                <a href="problems/" aria-current=here("problems") data-testid="nav-problems">{tr("问题", "Problems")}</a>
+                <a href="compare/" aria-current=here("compare") data-testid="nav-compare">{tr("比较", "Compare")}</a>
+                <a href="map/" aria-current=here("map") data-testid="nav-map">{tr("地图", "Map")}</a>
+                <a href="matrix/" aria-current=here("matrix") data-testid="nav-matrix">{tr("主题", "Themes")}</a>
+                <a href="timeline/" aria-current=here("timeline") data-testid="nav-timeline">{tr("时间线", "Timeline")}</a>
+                <a href="saved/" aria-current=here("saved") data-testid="nav-saved">{tr("收藏", "Saved")}</a>
             </nav>
             <button type="button" class="size" data-testid="size-toggle" on:click=next_size
                 aria-label=tr("调整字号", "Text size")>

@@ -47,7 +47,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
             let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
             let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
             let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
-            let compare = format!("compare?ind={}&cmp={}", f.indicator, f.region);
+            let compare = format!("compare/?ind={}&cmp={}", f.indicator, f.region);
             let value = f.printed_with_unit();
             view! {
                 <li class="figure" data-testid="figure" data-id=f.id.clone()>

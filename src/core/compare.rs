@@ -175,7 +175,7 @@ pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
     if let Some(t) = theme {
         state.themes.insert(t.to_string());
     }
-    format!("policies{}", state.to_query())
+    format!("policies/{}", state.to_query())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +242,7 @@ impl CompareState {
 
     /// The link to this comparison, relative to the app root.
     pub fn href(&self) -> String {
-        format!("compare{}", self.to_query())
+        format!("compare/{}", self.to_query())
     }
 
     /// The chosen regions in the order given (ids the corpus does not know are passed over).
@@ -932,7 +932,7 @@ impl MapState {
     }
 
     pub fn href(&self) -> String {
-        format!("map{}", self.to_query())
+        format!("map/{}", self.to_query())
     }
 }
 
@@ -1566,7 +1566,7 @@ mod tests {
         );
         assert_eq!(
             s.href(),
-            "compare?ind=industrial_value_added&cmp=jiangsu~guangdong&period=2022"
+            "compare/?ind=industrial_value_added&cmp=jiangsu~guangdong&period=2022"
         );
         assert_eq!(s.toggled("guangdong").regions, vec!["jiangsu".to_string()]);
         assert_eq!(s.toggled("china").regions.len(), 3);
@@ -1687,7 +1687,7 @@ mod tests {
         assert_eq!(ready[0].state.regions, ["jiangsu", "guangdong", "zhejiang"]);
         assert_eq!(ready[0].state.period, "2022");
         assert_eq!(ready[0].zh, "三省2022年工业增加值");
-        assert_eq!(ready[1].state.href(), "compare?cmp=guangdong~jiangsu");
+        assert_eq!(ready[1].state.href(), "compare/?cmp=guangdong~jiangsu");
         // Only one Guangdong city has an article: no city comparison.
         assert_eq!(ready.len(), 2);
         let sets = comparable_sets(&c);
@@ -1703,7 +1703,7 @@ mod tests {
         let s = MapState::from_query("?measure=mentions&city=%E5%B9%BF%E5%B7%9E", regions);
         assert_eq!(s.measure, Measure::Mentions);
         assert_eq!(s.city.as_deref(), Some("guangzhou"));
-        assert_eq!(s.href(), "map?measure=mentions&city=guangzhou");
+        assert_eq!(s.href(), "map/?measure=mentions&city=guangzhou");
         assert_eq!(MapState::from_query(&s.to_query(), regions), s);
         // Not a tiled city; unknown measure.
         let t = MapState::from_query("?measure=zzz&city=guangdong", regions);
@@ -1743,7 +1743,7 @@ mod tests {
         assert_eq!(m.max, 1);
         assert_eq!(
             policies_href(Some("guangzhou"), Some("digital")),
-            "policies?region=guangzhou&theme=digital"
+            "policies/?region=guangzhou&theme=digital"
         );
         assert_eq!(csv::parse(&matrix_csv(&m))[0].len(), 5);
     }

@@ -171,7 +171,7 @@ mod tests {
             group_limit: 3,
             first_cards: 3,
             group_name: &|g| g.zh(),
-            group_href: &|g| format!("search?q=x&group={}", g.key()),
+            group_href: &|g| format!("search/?q=x&group={}", g.key()),
             see_all: &|n| format!("查看全部 {n} 条"),
             limited: "只列出最相关的 3 条",
             saved,
@@ -211,7 +211,7 @@ mod tests {
         assert_eq!(policy_section.matches(r#"data-testid="hit""#).count(), 2);
         assert!(policy_section.contains(&format!(r#"<span class="count">{policies}</span>"#)));
         assert!(policy_section.contains(&format!("查看全部 {policies} 条")));
-        assert!(policy_section.contains(r#"href="search?q=x&amp;group=policy""#));
+        assert!(policy_section.contains(r#"href="search/?q=x&amp;group=policy""#));
         assert!(policy_section.contains(&format!(
             r#"data-id="{first}" aria-pressed="true" aria-label="取消收藏""#
         )));
@@ -334,7 +334,7 @@ mod tests {
         let hits = lib.index.search(&query);
         let hostile = HitsView {
             see_all: &|_| "<script>x</script>".to_string(),
-            group_href: &|_| "search?q=\"><img src=x>".to_string(),
+            group_href: &|_| "search/?q=\"><img src=x>".to_string(),
             ..view(None, &|_| false)
         };
         let html = hits_html(&lib.index, &hits, &query, &hostile).whole();

@@ -278,9 +278,9 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
 
 /// The header of the static page; the app's own header has the same links.
 const STATIC_HEADER: &str = "<header class=\"top\"><a class=\"brand\" href=\"./\"><span class=\"brand-mark\" \
-    aria-hidden=\"true\">参</span><span>参考</span></a><nav aria-label=\"主导航\"><a href=\"policies\">政策</a>\
-    <a href=\"search\">搜索</a><a href=\"problems\">问题</a><a href=\"compare\">比较</a><a href=\"map\">地图</a>\
-    <a href=\"matrix\">主题</a><a href=\"timeline\">时间线</a><a href=\"saved\">收藏</a></nav></header>";
+    aria-hidden=\"true\">参</span><span>参考</span></a><nav aria-label=\"主导航\"><a href=\"policies/\">政策</a>\
+    <a href=\"search/\">搜索</a><a href=\"problems/\">问题</a><a href=\"compare/\">比较</a><a href=\"map/\">地图</a>\
+    <a href=\"matrix/\">主题</a><a href=\"timeline/\">时间线</a><a href=\"saved/\">收藏</a></nav></header>";
 
 /// Markers in the app's `index.html` that page generation fills in.
 pub const PRERENDER_START: &str = "<div id=\"prerender\">";

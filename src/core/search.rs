@@ -559,7 +559,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
     Entry {
         id: f.id.clone(),
         group: Group::Figure,
-        href: format!("compare?ind={}&cmp={}", f.indicator, f.region),
+        href: format!("compare/?ind={}&cmp={}", f.indicator, f.region),
         title: format!(
             "{region} · {indicator}：{}（{}）",
             f.printed_with_unit(),

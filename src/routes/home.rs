@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
         ev.prevent_default();
         // The router's path: it adds the app's root itself.
         use_navigate()(
-            &format!("/search{}", format_query(&[("q", query.get_untracked())])),
+            &format!("/search/{}", format_query(&[("q", query.get_untracked())])),
             Default::default(),
         );
     };
@@ -39,49 +39,49 @@ pub fn Home() -> impl IntoView {
             issue.policies.len(),
             "政策文件",
             "Policy documents",
-            "policies",
+            "policies/",
             "count-policies",
         ),
         (
             issue.articles.len(),
             "现状",
             "Status articles",
-            "articles",
+            "articles/",
             "count-articles",
         ),
         (
             issue.problems.len(),
             "问题",
             "Problems",
-            "problems",
+            "problems/",
             "count-problems",
         ),
         (
             issue.recommendations.len(),
             "专家建议",
             "Experts' advice",
-            "experts",
+            "experts/",
             "count-experts",
         ),
         (
             issue.experiences.len(),
             "经验",
             "Experience",
-            "experience",
+            "experience/",
             "count-experience",
         ),
         (
             issue.clues.len() + issue.news.len(),
             "线索与动态",
             "Clues and news",
-            "clues",
+            "clues/",
             "count-clues",
         ),
         (
             issue.figures.len(),
             "数据",
             "Figures",
-            "compare",
+            "compare/",
             "count-figures",
         ),
     ];
@@ -104,28 +104,28 @@ pub fn Home() -> impl IntoView {
         &'static str,
     ); 5] = [
         (
-            "compare",
+            "compare/",
             "地区比较",
             "Compare regions",
             "省市数据并列、排序、可视化",
             "Figures side by side",
         ),
         (
-            "map",
+            "map/",
             "广东地图",
             "Guangdong map",
             "21 个地市的政策与数据",
             "Policies and figures of 21 cities",
         ),
         (
-            "matrix",
+            "matrix/",
             "地区 × 主题",
             "Region × theme",
             "哪些地区有哪些主题的政策",
             "Who has policies on what",
         ),
         (
-            "timeline",
+            "timeline/",
             "政策时间线",
             "Timeline",
             "2017—2023 年各级政策",

@@ -138,7 +138,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                         <tr>
                             <th scope="row">{if en { "All regions" } else { "合计" }}</th>
                             {totals}
-                            <td class="cx-num cx-total"><a href="policies">{all}</a></td>
+                            <td class="cx-num cx-total"><a href="policies/">{all}</a></td>
                         </tr>
                     </tfoot>
                 </table>

@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{tr("没有找到这个页面", "This page does not exist")}</h1>
             <p>{tr("链接可能有误，或者内容已移动。", "The link may be wrong, or the content has moved.")}</p>
             <p><a href="./">{tr("回到首页", "Back to the home page")}</a>" · "
-               <a href="policies">{tr("浏览全部政策", "Browse all policies")}</a></p>
+               <a href="policies/">{tr("浏览全部政策", "Browse all policies")}</a></p>
         </section>
     }
 }

@@ -104,8 +104,8 @@ fn PolicyView(
                 <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers.join("、")}</dd>
                 <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>
-                <dd><a href=format!("policies?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
-                    <a href=format!("policies?region={}", p.region)>{region_for_heading.clone()}</a></dd>
+                <dd><a href=format!("policies/?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
+                    <a href=format!("policies/?region={}", p.region)>{region_for_heading.clone()}</a></dd>
                 <dt>{tr("出处", "Source")}</dt>
                 <dd data-testid="policy-source">"《参考》"{issue_title}" · "{p.place.section.clone()}" · "
                     {move || match lang.get() {

@@ -21,7 +21,7 @@ use crate::web::{app_url, download};
 fn go(state: &ListState, replace: bool) {
     let navigate = use_navigate();
     navigate(
-        &format!("/policies{}", state.to_query()),
+        &format!("/policies/{}", state.to_query()),
         NavigateOptions {
             replace,
             scroll: false,
@@ -310,7 +310,7 @@ pub fn PolicyList() -> impl IntoView {
                 ..s.clone()
             } != unfiltered;
             let clear = has_facets.then(|| {
-                    let href = format!("policies{}", unfiltered.to_query());
+                    let href = format!("policies/{}", unfiltered.to_query());
                     view! {
                         <li><a class="more" href=href data-testid="no-results-clear">
                             {if en { "Clear the filters" } else { "清除筛选条件" }}
@@ -318,7 +318,7 @@ pub fn PolicyList() -> impl IntoView {
                     }
                 });
             let everything = (!s.q.is_empty()).then(|| {
-                let href = format!("search{}", format_query(&[("q", s.q.clone())]));
+                let href = format!("search/{}", format_query(&[("q", s.q.clone())]));
                 let label = if en {
                     format!("Search everything for “{}”", s.q)
                 } else {

@@ -45,7 +45,7 @@ pub fn SavedPage() -> impl IntoView {
                 };
                 return view! { <p data-testid="saved-empty">{text}</p> }.into_any();
             }
-            let path = format!("saved{}", format_query(&[("ids", ids.join(","))]));
+            let path = format!("saved/{}", format_query(&[("ids", ids.join(","))]));
             let is_shared = shared.get().is_some();
             view! {
                 <ul class="cards plain" data-testid="saved-list">{ids.into_iter().map(|id| view! { <ItemCard id/> }).collect_view()}</ul>

@@ -50,7 +50,7 @@ fn group_of(search: &str) -> Option<Group> {
 fn search_href(q: &str, group: Option<Group>) -> String {
     let group = group.map(|g| g.key().to_string()).unwrap_or_default();
     format!(
-        "search{}",
+        "search/{}",
         format_query(&[("q", q.to_string()), ("group", group)])
     )
 }
