@@ -166,7 +166,7 @@ pub fn source_line<'a>(
     }
 }
 
-/// The policy list filtered to a region and/or a theme: `policies?region=guangzhou&theme=digital`.
+/// The policy list filtered to a region and/or a theme: `policies/?region=guangzhou&theme=digital`.
 pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
     let mut state = ListState::default();
     if let Some(r) = region {
@@ -189,7 +189,7 @@ const P_PERIOD: &str = "period";
 pub const MAX_REGIONS: usize = 40;
 
 /// What the compare view shows: an indicator, regions, and optionally a period.
-/// `compare?ind=industrial_value_added&cmp=jiangsu~guangdong&period=2022`.
+/// `compare/?ind=industrial_value_added&cmp=jiangsu~guangdong&period=2022`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CompareState {
     /// Indicator key; empty: every indicator the regions share (a table).
@@ -897,7 +897,7 @@ impl Measure {
 const P_MEASURE: &str = "measure";
 const P_CITY: &str = "city";
 
-/// `map?measure=figures&city=foshan`.
+/// `map/?measure=figures&city=foshan`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MapState {
     pub measure: Measure,

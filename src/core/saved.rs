@@ -47,7 +47,7 @@ pub fn serialize(ids: &[String]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
-/// The ids of a shared list link (`saved?ids=a,b`), with the same rules as storage.
+/// The ids of a shared list link (`saved/?ids=a,b`), with the same rules as storage.
 pub fn from_param(param: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for id in param.split(',').map(str::trim) {

@@ -1,7 +1,7 @@
 //! Route `compare`: regions side by side.
 //!
-//! `compare?ind=<indicator>&cmp=<region>~<region>[&period=2022]` shows one indicator across
-//! regions as ranked bars (a canvas) with a sortable table beside it; `compare?cmp=…` without an
+//! `compare/?ind=<indicator>&cmp=<region>~<region>[&period=2022]` shows one indicator across
+//! regions as ranked bars (a canvas) with a sortable table beside it; `compare/?cmp=…` without an
 //! indicator shows every indicator those regions have figures for, as a table. Every value opens
 //! its verbatim source sentence and links to the item it came from. The state is the URL, so a
 //! comparison is a link.

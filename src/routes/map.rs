@@ -1,6 +1,6 @@
 //! Route `map`: Guangdong's 21 cities as a tile map (grid cartogram), coloured by a measure.
 //!
-//! `map?measure=policies|figures|mentions[&city=<id>]`. Each tile is a link; tapping one shows
+//! `map/?measure=policies|figures|mentions[&city=<id>]`. Each tile is a link; tapping one shows
 //! the city's policies, figures and articles below the map. A table gives the same numbers.
 
 use crate::core::order;

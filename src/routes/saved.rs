@@ -1,4 +1,4 @@
-//! Saved items (收藏), and lists shared as links (`saved?ids=a,b`).
+//! Saved items (收藏), and lists shared as links (`saved/?ids=a,b`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,5 +1,5 @@
 //! Search across every kind of item: results grouped by kind, ranked, with a snippet around
-//! each match and the match marked. The query lives in the URL (`search?q=…`).
+//! each match and the match marked. The query lives in the URL (`search/?q=…`).
 
 use std::time::Duration;
 
