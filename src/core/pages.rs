@@ -80,6 +80,27 @@ pub const ROUTES: [(&str, &str); 12] = [
     ("saved/", "收藏"),
 ];
 
+/// The kinds of item a static route lists.
+fn listed_kinds(path: &str) -> &'static [Kind] {
+    match path {
+        "policies/" => &[Kind::Policy],
+        "problems/" => &[Kind::Problem],
+        "experts/" => &[Kind::Recommendation],
+        "experience/" => &[Kind::Experience],
+        "articles/" => &[Kind::Article],
+        "clues/" => &[Kind::Clue, Kind::News],
+        _ => &[],
+    }
+}
+
+/// An item in a static list: a policy by the name inside 《》, anything else by its title.
+fn list_label(item: ItemRef<'_>) -> String {
+    match item {
+        ItemRef::Policy(p) => p.short_title.clone(),
+        other => other.title().to_string(),
+    }
+}
+
 fn cut(text: &str, n: usize) -> String {
     let mut out: String = text.chars().take(n).collect();
     if text.chars().count() > n {
@@ -243,28 +264,35 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
         });
     }
     for (path, title) in ROUTES {
-        let main = if path == "policies/" {
-            let links: Vec<(String, String)> = corpus
-                .policies()
-                .map(|(_, p)| (ItemRef::Policy(p).path(), p.short_title.clone()))
-                .collect();
-            format!("<h1>{}</h1>{}", escape(title), link_list(&links))
+        // A list of items is in the markup too: read before the app starts, or without it, and
+        // named in the link preview.
+        let links: Vec<(String, String)> = corpus
+            .items()
+            .filter(|(_, item)| listed_kinds(path).contains(&item.kind()))
+            .map(|(_, item)| (item.path(), list_label(item)))
+            .collect();
+        let (main, description) = if links.is_empty() {
+            (format!("<h1>{}</h1>", escape(title)), format!("《参考》{title}"))
         } else {
-            format!("<h1>{}</h1>", escape(title))
+            let names: Vec<&str> = links.iter().map(|(_, label)| label.as_str()).collect();
+            (
+                format!("<h1>{}</h1>{}", escape(title), link_list(&links)),
+                cut(
+                    &format!("《参考》{title}，共 {} 项：{}", links.len(), names.join("；")),
+                    110,
+                ),
+            )
         };
         out.push(Page {
             path: path.to_string(),
             title: format!("{title} · 参考"),
-            description: format!("《参考》{title}"),
+            description,
             main,
             issue: latest.map(|i| i.meta.id.clone()),
         });
     }
     for (issue, item) in corpus.items() {
-        let title = match item {
-            ItemRef::Policy(p) => p.short_title.clone(),
-            other => other.title().to_string(),
-        };
+        let title = list_label(item);
         out.push(Page {
             path: item.path(),
             title: format!("{title} · 参考"),

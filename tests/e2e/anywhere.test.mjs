@@ -96,6 +96,24 @@ test('a deep link carries its title and summary in the HTML, without running scr
   await context.close();
 });
 
+test('without JavaScript, every list of items is there to read and follow', async () => {
+  const issue = corpus.issues.at(-1);
+  const lists = [['policies/', issue.policies], ['problems/', issue.problems], ['experts/', issue.recommendations],
+    ['experience/', issue.experiences], ['articles/', issue.articles], ['clues/', [...issue.clues, ...issue.news]]];
+  const context = await chromium.browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, items] of lists) {
+    await page.goto(`${server.base}${path}`);
+    const hrefs = await page.locator('#prerender main a').evaluateAll((as) => as.map((a) => a.href));
+    assert.equal(hrefs.length, items.length, path);
+    for (const item of items) assert.ok(hrefs.some((h) => h.endsWith(`/${item.id}/`)), `${path} ${item.id}`);
+    // The link preview says how many there are.
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    assert.match(description, new RegExp(`共 ${items.length} 项`), path);
+  }
+  await context.close();
+});
+
 test('an unknown link on a host that serves 404.html shows a helpful not-found page', async () => {
   const notFound = readFileSync(join(server.root, SUB, '404.html'), 'utf8');
   // An unknown id, two unknown folders, and a mistyped route name (no route name in the path).
