@@ -132,7 +132,7 @@ pub fn Home() -> impl IntoView {
             "Policies by date and level",
         ),
         (
-            "saved",
+            "saved/",
             "我的收藏",
             "Saved",
             "收藏的条目，可分享为链接",
