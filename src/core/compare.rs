@@ -185,6 +185,7 @@ pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
 const P_IND: &str = "ind";
 const P_CMP: &str = "cmp";
 const P_PERIOD: &str = "period";
+const P_ORDER: &str = "order";
 /// Most regions kept from a URL.
 pub const MAX_REGIONS: usize = 40;
 
@@ -198,6 +199,58 @@ pub struct CompareState {
     pub regions: Vec<String>,
     /// A period (`2022`, `2021-2025`); empty: the one most of the regions have.
     pub period: String,
+    /// How the table beside the chart is ordered (the chart is always ranked).
+    pub order: TableOrder,
+}
+
+/// The order of a comparison's table: by value (rank) or by region (reading order), either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TableOrder {
+    /// Highest first: the ranking.
+    #[default]
+    ValueDesc,
+    ValueAsc,
+    /// The regions in reading order (country, provinces, cities by group).
+    RegionAsc,
+    RegionDesc,
+}
+
+impl TableOrder {
+    pub const ALL: [TableOrder; 4] = [
+        TableOrder::ValueDesc,
+        TableOrder::ValueAsc,
+        TableOrder::RegionAsc,
+        TableOrder::RegionDesc,
+    ];
+
+    /// The URL's `order`; the default is left out.
+    pub fn key(self) -> &'static str {
+        match self {
+            TableOrder::ValueDesc => "",
+            TableOrder::ValueAsc => "value-asc",
+            TableOrder::RegionAsc => "region",
+            TableOrder::RegionDesc => "region-desc",
+        }
+    }
+
+    pub fn by_region(self) -> bool {
+        matches!(self, TableOrder::RegionAsc | TableOrder::RegionDesc)
+    }
+
+    pub fn descending(self) -> bool {
+        matches!(self, TableOrder::ValueDesc | TableOrder::RegionDesc)
+    }
+
+    /// A tap on a column's heading: the same column turns round; the other starts its natural
+    /// way (values highest first, regions in reading order).
+    pub fn tapped(self, by_region: bool) -> TableOrder {
+        match (self, by_region) {
+            (TableOrder::ValueDesc, false) => TableOrder::ValueAsc,
+            (TableOrder::RegionAsc, true) => TableOrder::RegionDesc,
+            (_, false) => TableOrder::ValueDesc,
+            (_, true) => TableOrder::RegionAsc,
+        }
+    }
 }
 
 impl CompareState {
@@ -225,6 +278,14 @@ impl CompareState {
                 P_PERIOD if s.period.is_empty() => {
                     s.period = raw.trim().chars().take(40).collect();
                 }
+                P_ORDER => {
+                    if let Some(order) = TableOrder::ALL
+                        .into_iter()
+                        .find(|o| !o.key().is_empty() && o.key() == raw.trim())
+                    {
+                        s.order = order;
+                    }
+                }
                 _ => {}
             }
         }
@@ -237,6 +298,7 @@ impl CompareState {
             (P_IND, self.indicator.clone()),
             (P_CMP, self.regions.join("~")),
             (P_PERIOD, self.period.clone()),
+            (P_ORDER, self.order.key().to_string()),
         ])
     }
 
@@ -764,6 +826,7 @@ pub fn ready_made(corpus: &Corpus) -> Vec<ReadyMade> {
                 indicator: "industrial_value_added".into(),
                 regions,
                 period: period.to_string(),
+                ..CompareState::default()
             },
         });
     }
@@ -831,6 +894,7 @@ pub fn comparable_sets(corpus: &Corpus) -> Vec<(CompareState, &Indicator, usize)
                     indicator: ind.to_string(),
                     regions: regions.into_iter().map(str::to_string).collect(),
                     period: period.to_string(),
+                    ..CompareState::default()
                 },
                 indicator,
                 n,
@@ -1543,6 +1607,7 @@ mod tests {
             indicator: "industrial_value_added".into(),
             regions: vec!["jiangsu".into(), "guangdong".into()],
             period: "2022".into(),
+            ..CompareState::default()
         };
         let q = s.to_query();
         assert_eq!(
@@ -1573,12 +1638,41 @@ mod tests {
     }
 
     #[test]
+    fn the_table_order_lives_in_the_url_and_turns_round_on_a_second_tap() {
+        let regions = &corpus().registry.regions;
+        for order in TableOrder::ALL {
+            let s = CompareState {
+                indicator: "share".into(),
+                order,
+                ..CompareState::default()
+            };
+            assert_eq!(CompareState::from_query(&s.to_query(), regions), s);
+        }
+        assert_eq!(
+            CompareState::from_query("?order=region", regions).to_query(),
+            "?order=region"
+        );
+        assert_eq!(
+            CompareState::from_query("?order=sideways", regions).order,
+            TableOrder::ValueDesc
+        );
+        // Values: highest first, then lowest first; regions: reading order, then reversed.
+        let tap = |o: TableOrder, by_region| o.tapped(by_region);
+        assert_eq!(tap(TableOrder::ValueDesc, false), TableOrder::ValueAsc);
+        assert_eq!(tap(TableOrder::ValueAsc, false), TableOrder::ValueDesc);
+        assert_eq!(tap(TableOrder::ValueAsc, true), TableOrder::RegionAsc);
+        assert_eq!(tap(TableOrder::RegionAsc, true), TableOrder::RegionDesc);
+        assert_eq!(tap(TableOrder::RegionDesc, false), TableOrder::ValueDesc);
+    }
+
+    #[test]
     fn comparison_ranks_converts_units_and_names_what_is_missing() {
         let c = corpus();
         let s = CompareState {
             indicator: "industrial_value_added".into(),
             regions: vec!["guangdong".into(), "jiangsu".into(), "zhejiang".into()],
             period: String::new(),
+            ..CompareState::default()
         };
         let cmp = compare(&c, &s).unwrap();
         // 2022 has three regions, 2021 one: 2022 is the default.
@@ -1655,6 +1749,7 @@ mod tests {
                 indicator: "share".into(),
                 regions: vec!["guangdong".into()],
                 period: "2022".into(),
+                ..CompareState::default()
             },
         )
         .unwrap();

@@ -272,13 +272,20 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
             .map(|(_, item)| (item.path(), list_label(item)))
             .collect();
         let (main, description) = if links.is_empty() {
-            (format!("<h1>{}</h1>", escape(title)), format!("《参考》{title}"))
+            (
+                format!("<h1>{}</h1>", escape(title)),
+                format!("《参考》{title}"),
+            )
         } else {
             let names: Vec<&str> = links.iter().map(|(_, label)| label.as_str()).collect();
             (
                 format!("<h1>{}</h1>{}", escape(title), link_list(&links)),
                 cut(
-                    &format!("《参考》{title}，共 {} 项：{}", links.len(), names.join("；")),
+                    &format!(
+                        "《参考》{title}，共 {} 项：{}",
+                        links.len(),
+                        names.join("；")
+                    ),
                     110,
                 ),
             )

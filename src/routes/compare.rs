@@ -178,6 +178,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
                 indicator: event_target_value(&ev),
                 regions: regions.clone(),
                 period: String::new(),
+                ..CompareState::default()
             };
             go(&navigate, &next.to_query());
         }
@@ -368,12 +369,6 @@ fn body(lib: &SharedLibrary, state: &CompareState, en: bool) -> AnyView {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortBy {
-    Value,
-    Region,
-}
-
 #[derive(Clone)]
 struct RowData {
     figure: Figure,
@@ -436,16 +431,17 @@ fn chart_section(
             }
         }
     });
-    let sort = RwSignal::new((SortBy::Value, true));
-    let sorted_rows = move || {
-        let (by, desc) = sort.get();
+    // The table's order lives in the URL (`order`), like the rest of the comparison.
+    let table_order = state.order;
+    let sorted_rows = {
         let mut rows = rows.clone();
-        match by {
-            SortBy::Value => order::sort_by_key(&mut rows, |r| r.rank),
-            SortBy::Region => order::sort_by_key(&mut rows, |r| r.order),
+        if table_order.by_region() {
+            order::sort_by_key(&mut rows, |r| r.order);
+        } else {
+            order::sort_by_key(&mut rows, |r| r.rank);
         }
         // Highest value first is rank order; a-to-z is reading order.
-        if desc != (by == SortBy::Value) {
+        if table_order.descending() == table_order.by_region() {
             rows.reverse();
         }
         rows.into_iter()
@@ -463,35 +459,30 @@ fn chart_section(
             })
             .collect_view()
     };
-    let aria = move |col: SortBy| {
-        move || {
-            let (by, desc) = sort.get();
-            if by != col {
-                "none"
-            } else if desc {
-                "descending"
-            } else {
-                "ascending"
-            }
+    let aria = move |by_region: bool| {
+        if table_order.by_region() != by_region {
+            "none"
+        } else if table_order.descending() {
+            "descending"
+        } else {
+            "ascending"
         }
     };
-    let toggle = move |col: SortBy| {
-        move |_| {
-            sort.update(|(by, desc)| {
-                if *by == col {
-                    *desc = !*desc;
-                } else {
-                    *by = col;
-                    *desc = col == SortBy::Value;
-                }
-            })
-        }
+    let navigate = use_navigate();
+    let toggle = move |by_region: bool| {
+        let next = CompareState {
+            order: table_order.tapped(by_region),
+            ..state.clone()
+        };
+        let navigate = navigate.clone();
+        move |_| go(&navigate, &next.to_query())
     };
     let missing = (!cmp.missing.is_empty()).then(|| {
         let all = CompareState {
             indicator: state.indicator.clone(),
             regions: Vec::new(),
             period: state.period.clone(),
+            ..CompareState::default()
         }
         .href();
         view! {
@@ -555,14 +546,14 @@ fn chart_section(
                     <thead>
                         <tr>
                             <th scope="col" class="cx-num">{if en { "Rank" } else { "排名" }}</th>
-                            <th scope="col" aria-sort=aria(SortBy::Region)>
-                                <button type="button" class="cx-sort" on:click=toggle(SortBy::Region)
+                            <th scope="col" aria-sort=aria(true)>
+                                <button type="button" class="cx-sort" on:click=toggle(true)
                                     data-testid="compare-sort-region">
                                     {if en { "Region" } else { "地区" }}
                                 </button>
                             </th>
-                            <th scope="col" aria-sort=aria(SortBy::Value)>
-                                <button type="button" class="cx-sort" on:click=toggle(SortBy::Value)
+                            <th scope="col" aria-sort=aria(false)>
+                                <button type="button" class="cx-sort" on:click=toggle(false)
                                     data-testid="compare-sort-value">
                                     {if en { "Value" } else { "数值" }}
                                 </button>
@@ -650,6 +641,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
                     indicator: row.indicator.key.clone(),
                     regions: state.regions.clone(),
                     period: row.common_periods.last().cloned().unwrap_or_default(),
+                    ..CompareState::default()
                 }
                 .href();
                 let apart = (row.common_periods.is_empty() && row.regions_with_data() > 1)

@@ -281,7 +281,11 @@ pub fn PolicyList() -> impl IntoView {
     };
     let export_csv = export.clone();
 
+    // Typing replaces the history entry that typing made, so that Back undoes a query as a
+    // whole; the first keystroke after any other change (a filter, the sort) adds one.
+    let typed = StoredValue::new(None::<ListState>);
     let on_search = move |ev: leptos::ev::Event| {
+        let replace = typed.with_value(|t| t.as_ref() == Some(&state.get_untracked()));
         let mut next = state.get_untracked();
         next.q = event_target_value(&ev)
             .chars()
@@ -292,7 +296,8 @@ pub fn PolicyList() -> impl IntoView {
         } else if next.q.is_empty() && next.sort == Sort::Relevance {
             next.sort = Sort::DateDesc;
         }
-        go(&next, true);
+        go(&next, replace);
+        typed.set_value(Some(next));
     };
 
     // Nothing found: the way out, the filters dropped (the query kept), and the query across

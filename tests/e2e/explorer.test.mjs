@@ -270,6 +270,33 @@ test('a search or a list that finds nothing offers a way on', async () => {
   await page.context().close();
 });
 
+test('Back undoes a typed query as a whole, and a sort between two queries is a step of its own', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  const q = () => new URL(page.url()).searchParams.get('q');
+  const sort = () => new URL(page.url()).searchParams.get('sort');
+  await list.search('数字');
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字');
+  await list.search('数字化');
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字化');
+  await list.testid('sort').selectOption('level');
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'level');
+  await list.search('数字化转型');
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字化转型');
+  await list.search('数字化转型 广东');
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字化转型 广东');
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('q') === '数字化');
+  assert.equal(sort(), 'level');
+  await page.goBack();
+  await page.waitForURL((u) => u.searchParams.get('sort') !== 'level');
+  assert.equal(q(), '数字化');
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.get('q'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the list combines a query with facets and removes a chip', async () => {
   const page = await chromium.newPage(DESKTOP);
   const list = await new PolicyListPage(page, server.base).open('policies/');

@@ -94,6 +94,26 @@ test('a district’s or an industry’s figure says so, and a bounded one keeps 
   await page.context().close();
 });
 
+test('the comparison table’s order is in the address: a reload or a shared link keeps it', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const app = await new AppPage(page, server.base).open(`compare/?ind=industrial_value_added&cmp=${SIX.join('~')}&period=2022`);
+  const firstRow = () => page.locator('#app [data-testid="compare-table"] tbody th').first().textContent();
+  assert.equal(await firstRow(), '江苏');
+  await app.testid('compare-sort-region').click();
+  await page.waitForURL(/order=region/);
+  // Reading order: Guangdong leads the provinces.
+  await page.waitForFunction(() => document.querySelector('#app [data-testid="compare-table"] tbody th')?.textContent === '广东');
+  await page.reload();
+  await app.testid('compare-table').waitFor();
+  assert.equal(await firstRow(), '广东');
+  assert.equal(await app.testid('compare-sort-region').locator('xpath=..').getAttribute('aria-sort'), 'ascending');
+  await app.testid('compare-sort-value').click();
+  await page.waitForURL((u) => !u.search.includes('order='));
+  await page.waitForFunction(() => document.querySelector('#app [data-testid="compare-table"] tbody th')?.textContent === '江苏');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('on a phone the figures table scrolls sideways under a fixed indicator column', async () => {
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open('compare/?cmp=guangzhou~shenzhen~zhuhai~foshan~dongguan');
