@@ -347,9 +347,14 @@ pub fn render(template: &str, page: &Page, site_url: Option<&str>) -> String {
         escape(&page.description)
     ));
     if let Some(site) = site_url {
-        let url = escape(&format!("{}/{}", site.trim_end_matches('/'), page.path));
+        let site = site.trim_end_matches('/');
+        let url = escape(&format!("{site}/{}", page.path));
+        // A preview card's picture must be absolute too: the app's icon, 512 px square.
+        let image = escape(&format!("{site}/icon-512.png"));
         head.push_str(&format!(
-            "<link rel=\"canonical\" href=\"{url}\"><meta property=\"og:url\" content=\"{url}\">"
+            "<link rel=\"canonical\" href=\"{url}\"><meta property=\"og:url\" content=\"{url}\">\
+             <meta property=\"og:image\" content=\"{image}\"><meta property=\"og:image:width\" content=\"512\">\
+             <meta property=\"og:image:height\" content=\"512\">"
         ));
     }
     if let Some(issue) = &page.issue {
@@ -424,9 +429,13 @@ mod tests {
         assert!(html.contains("<title>《标题》&lt;b&gt;</title>"));
         assert!(html.contains("content=\"描述\""));
         assert!(html.contains("<main id=\"main\" class=\"prerendered\"><h1>t</h1></main>"));
-        assert!(!html.contains("og:url") && !html.contains("canonical"));
+        assert!(
+            !html.contains("og:url") && !html.contains("canonical") && !html.contains("og:image")
+        );
         let hosted = render(template, &page, Some("https://x.org/p/"));
         assert!(hosted.contains("<link rel=\"canonical\" href=\"https://x.org/p/policy/a-1/\">"));
         assert!(hosted.contains("content=\"https://x.org/p/policy/a-1/\""));
+        assert!(hosted
+            .contains("<meta property=\"og:image\" content=\"https://x.org/p/icon-512.png\">"));
     }
 }
