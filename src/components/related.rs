@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::use_library;
 use crate::components::cards::ItemCard;
 use crate::components::later::Later;
+use crate::core::corpus::Figure;
 use crate::i18n::use_lang;
 
 // A page's related lists come after its first screen, each drawn in a task of its own: a
@@ -37,28 +38,46 @@ pub fn FigureList(ids: Vec<String>) -> impl IntoView {
     })
 }
 
-/// The entries of a [`FigureList`].
+/// The entries of a [`FigureList`]. Figures read from one sentence share it: the sentence is
+/// quoted once under them (the source puts up to six figures in a sentence).
 fn figure_rows(ids: &[String]) -> impl IntoView {
     let library = use_library();
     let lang = use_lang();
-    ids.iter()
-        .filter_map(|id| library.corpus.figure(id))
-        .map(|f| {
-            let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
-            let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
-            let item_href = library.find(&f.item).map(|(_, item)| item.path()).unwrap_or_default();
-            let compare = format!("compare/?ind={}&cmp={}", f.indicator, f.region);
-            let value = f.printed_with_unit();
+    let mut groups: Vec<Vec<&Figure>> = Vec::new();
+    for f in ids.iter().filter_map(|id| library.corpus.figure(id)) {
+        match groups
+            .iter_mut()
+            .find(|g| g[0].item == f.item && g[0].sentence == f.sentence)
+        {
+            Some(group) => group.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|group| {
+            let lines = group
+                .iter()
+                .map(|f| {
+                    let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
+                    let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
+                    let compare = format!("compare/?ind={}&cmp={}", f.indicator, f.region);
+                    view! {
+                        <p data-testid="figure" data-id=f.id.clone()>
+                            <strong>{region}" · "
+                                {move || names[usize::from(lang.get() == crate::i18n::Lang::En)].clone()}
+                            </strong>" "
+                            <a href=compare data-testid="figure-compare"><span class="value">{f.printed_with_unit()}</span></a>
+                            <span class="meta">" ("{f.period.clone()}")"</span>
+                        </p>
+                    }
+                })
+                .collect_view();
+            let item_href = library.find(&group[0].item).map(|(_, item)| item.path()).unwrap_or_default();
             view! {
-                <li class="figure" data-testid="figure" data-id=f.id.clone()>
-                    <p>
-                        <strong>{region}" · "
-                            {move || names[usize::from(lang.get() == crate::i18n::Lang::En)].clone()}
-                        </strong>" "
-                        <a href=compare data-testid="figure-compare"><span class="value">{value}</span></a>
-                        <span class="meta">" ("{f.period.clone()}")"</span>
-                    </p>
-                    <blockquote><a href=item_href>{f.sentence.clone()}</a></blockquote>
+                <li class="figure">
+                    {lines}
+                    <blockquote data-testid="figure-sentence"><a href=item_href>{group[0].sentence.clone()}</a></blockquote>
                 </li>
             }
         })

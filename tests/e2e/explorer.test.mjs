@@ -45,6 +45,12 @@ test('a policy’s related section leads with the problems and advice on its the
   const figures = corpus.issues.flatMap((i) => i.figures).filter((f) => f.region === policy.region);
   assert.ok(figures.length > 6);
   assert.equal(await related.locator('[data-testid="figure"]').count(), 6);
+  // A sentence that gives several of them is quoted once.
+  const sentences = await related.locator('[data-testid="figure-sentence"]').allTextContents();
+  const shown = await related.locator('[data-testid="figure"]').evaluateAll((ps) => ps.map((p) => p.dataset.id));
+  const expected = new Set(shown.map((id) => figures.find((f) => f.id === id).sentence));
+  assert.deepEqual(sentences, [...expected]);
+  assert.ok(sentences.length < 6, `${sentences.length} sentences for 6 figures`);
   assert.equal(await view.testid('related-region-policies').count(), region.length > 6 ? 1 : 0);
   const all = view.testid('related-region-figures');
   assert.equal(await all.textContent(), `该地区全部 ${figures.length} 个数字（地区比较）`);
