@@ -249,7 +249,7 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
             .collect();
         out.push(Page {
             path: String::new(),
-            title: format!("参考 · {}", issue.meta.title),
+            title: format!("{} · 参考", issue.meta.title),
             description: cut(&issue.meta.intro.concat(), 110),
             main: format!(
                 "<article class=\"home\"><p class=\"kicker\">《{}》 · {} · {}</p><h1 data-testid=\"issue-title\">{}</h1>\

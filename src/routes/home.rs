@@ -168,7 +168,9 @@ pub fn Home() -> impl IntoView {
         .map(|p| view! { <p>{p.clone()}</p> })
         .collect_view();
     view! {
-        <Title text=""/>
+        // The issue's title, as in the prerendered page: a link shared from the browser's menu
+        // (WeChat's included) takes the document's title.
+        <Title text=meta.title.clone()/>
         <article class="home" data-testid="home">
             <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
             <h1 data-testid="issue-title">{meta.title.clone()}</h1>

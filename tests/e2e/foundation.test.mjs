@@ -30,6 +30,9 @@ test('each cover highlight on the home page opens the article it announces', asy
   const home = await new AppPage(page, server.base).open('');
   const links = home.testid('highlights').locator('a');
   await links.first().waitFor();
+  // The app keeps the prerendered page's title: the issue's (a link shared from the browser's
+  // menu takes it).
+  assert.equal(await page.title(), `${issue.meta.title} · 参考`);
   const { highlights } = issue.meta;
   assert.equal(await links.count(), highlights.length);
   await links.last().click();
