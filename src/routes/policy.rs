@@ -163,14 +163,9 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
     let (all_policies, all_figures) = (same_region.len(), figures.len());
     let more_policies = (all_policies > REGION_SHOWN).then(|| {
         let href = policies_href(Some(&p.region), None);
-        view! {
-            <p><a class="more" href=href data-testid="related-region-policies">
-                {move || match lang.get() {
-                    Lang::Zh => format!("该地区全部 {all_policies} 份政策文件"),
-                    Lang::En => format!("All {all_policies} policy documents of the region"),
-                }}
-            </a></p>
-        }
+        let zh = format!("该地区全部 {all_policies} 份政策文件");
+        let en = format!("All {all_policies} policy documents of the region");
+        more_link(href, "related-region-policies", zh, en)
     });
     let more_figures = (all_figures > REGION_SHOWN).then(|| {
         let href = CompareState {
@@ -178,14 +173,9 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
             ..CompareState::default()
         }
         .href();
-        view! {
-            <p><a class="more" href=href data-testid="related-region-figures">
-                {move || match lang.get() {
-                    Lang::Zh => format!("该地区全部 {all_figures} 个数字（地区比较）"),
-                    Lang::En => format!("All {all_figures} figures of the region (Compare)"),
-                }}
-            </a></p>
-        }
+        let zh = format!("该地区全部 {all_figures} 个数字（地区比较）");
+        let en = format!("All {all_figures} figures of the region (Compare)");
+        more_link(href, "related-region-figures", zh, en)
     });
     let same_region: Vec<String> = same_region.into_iter().take(REGION_SHOWN).collect();
     let figures: Vec<String> = figures.into_iter().take(REGION_SHOWN).collect();
@@ -218,6 +208,16 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
             {more_figures}
         })}
     </section>
+    }
+}
+
+/// A link to the whole of a list cut short, its words in either language.
+fn more_link(href: String, testid: &'static str, zh: String, en: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p><a class="more" href=href data-testid=testid>
+            {move || if lang.get() == Lang::En { en.clone() } else { zh.clone() }}
+        </a></p>
     }
 }
 
