@@ -474,6 +474,24 @@ impl Registry {
     pub fn indicator(&self, key: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.key == key)
     }
+
+    /// An indicator's name in the reader's language; its key when the registry lacks it.
+    pub fn indicator_name(&self, key: &str, en: bool) -> String {
+        self.indicator(key)
+            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// What one figure measures, for the reader: its indicator's name and, where it has one, its
+    /// scope (`高新技术企业数（宝安区）`, `High-tech enterprises (Bao'an district)`).
+    pub fn figure_name(&self, figure: &Figure, en: bool) -> String {
+        let name = self.indicator_name(&figure.indicator, en);
+        match figure.scope_name(en) {
+            Some(scope) if en => format!("{name} ({scope})"),
+            Some(scope) => format!("{name}（{scope}）"),
+            None => name,
+        }
+    }
 }
 
 /// `data/manifest.json` as shipped: the registries and a summary of each issue, so the
@@ -548,22 +566,12 @@ impl Corpus {
         self.registry.indicator(key)
     }
 
-    /// An indicator's name in the reader's language; its key when the registry lacks it.
     pub fn indicator_name(&self, key: &str, en: bool) -> String {
-        self.indicator(key)
-            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
-            .unwrap_or_else(|| key.to_string())
+        self.registry.indicator_name(key, en)
     }
 
-    /// What one figure measures, for the reader: its indicator's name and, where it has one, its
-    /// scope (`高新技术企业数（宝安区）`, `High-tech enterprises (Bao'an district)`).
     pub fn figure_name(&self, figure: &Figure, en: bool) -> String {
-        let name = self.indicator_name(&figure.indicator, en);
-        match figure.scope_name(en) {
-            Some(scope) if en => format!("{name} ({scope})"),
-            Some(scope) => format!("{name}（{scope}）"),
-            None => name,
-        }
+        self.registry.figure_name(figure, en)
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {

@@ -561,7 +561,8 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         group: Group::Figure,
         href: format!("compare/?ind={}&cmp={}", f.indicator, f.region),
         title: format!(
-            "{region} · {indicator}：{}（{}）",
+            "{region} · {}：{}（{}）",
+            registry.figure_name(f, false),
             f.printed_with_unit(),
             f.period
         ),
