@@ -315,13 +315,13 @@ pub fn PolicyList() -> impl IntoView {
                 ..s.clone()
             } != unfiltered;
             let clear = has_facets.then(|| {
-                    let href = format!("policies/{}", unfiltered.to_query());
-                    view! {
-                        <li><a class="more" href=href data-testid="no-results-clear">
-                            {if en { "Clear the filters" } else { "清除筛选条件" }}
-                        </a></li>
-                    }
-                });
+                let href = format!("policies/{}", unfiltered.to_query());
+                view! {
+                    <li><a class="more" href=href data-testid="no-results-clear">
+                        {if en { "Clear the filters" } else { "清除筛选条件" }}
+                    </a></li>
+                }
+            });
             let everything = (!s.q.is_empty()).then(|| {
                 let href = format!("search/{}", format_query(&[("q", s.q.clone())]));
                 let label = if en {
