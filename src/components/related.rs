@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::app::use_library;
 use crate::components::cards::ItemCard;
 use crate::components::later::Later;
+use crate::core::compare::figure_href;
 use crate::core::corpus::Figure;
 use crate::i18n::use_lang;
 
@@ -61,7 +62,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                 .map(|f| {
                     let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
                     let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
-                    let compare = format!("compare/?ind={}&cmp={}", f.indicator, f.region);
+                    let compare = figure_href(f);
                     view! {
                         <p data-testid="figure" data-id=f.id.clone()>
                             <strong>{region}" · "

@@ -166,6 +166,16 @@ pub fn source_line<'a>(
     }
 }
 
+/// The comparison a figure belongs to: its indicator, its region.
+pub fn figure_href(figure: &Figure) -> String {
+    CompareState {
+        indicator: figure.indicator.clone(),
+        regions: vec![figure.region.clone()],
+        ..CompareState::default()
+    }
+    .href()
+}
+
 /// The policy list filtered to a region and/or a theme: `policies/?region=guangzhou&theme=digital`.
 pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
     let mut state = ListState::default();
@@ -175,7 +185,7 @@ pub fn policies_href(region: Option<&str>, theme: Option<&str>) -> String {
     if let Some(t) = theme {
         state.themes.insert(t.to_string());
     }
-    format!("policies/{}", state.to_query())
+    state.href()
 }
 
 // ---------------------------------------------------------------------------------------------

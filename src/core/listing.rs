@@ -99,6 +99,11 @@ impl ListState {
         s
     }
 
+    /// The link to this list, relative to the app root.
+    pub fn href(&self) -> String {
+        format!("policies/{}", self.to_query())
+    }
+
     /// The query string (with `?`) for this state; "" for the default state.
     pub fn to_query(&self) -> String {
         let join = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(",");

@@ -72,6 +72,15 @@ impl Query {
     }
 }
 
+/// The search page's URL (relative to the app root) for a query, narrowed to a group or not.
+pub fn search_href(q: &str, group: Option<Group>) -> String {
+    let group = group.map(|g| g.key().to_string()).unwrap_or_default();
+    format!(
+        "search/{}",
+        super::url::format_query(&[("q", q.to_string()), ("group", group)])
+    )
+}
+
 /// The words of a query as typed: what `Query::parse` normalizes into its terms.
 pub fn words(input: &str) -> Vec<&str> {
     input
@@ -559,7 +568,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
     Entry {
         id: f.id.clone(),
         group: Group::Figure,
-        href: format!("compare/?ind={}&cmp={}", f.indicator, f.region),
+        href: super::compare::figure_href(f),
         title: format!(
             "{region} · {}：{}（{}）",
             registry.figure_name(f, false),

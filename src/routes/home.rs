@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::app::use_library;
 use crate::core::items::{item_path, Kind};
-use crate::core::url::format_query;
+use crate::core::search::search_href;
 use crate::i18n::{tr, use_lang, Lang};
 
 #[component]
@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
         ev.prevent_default();
         // The router's path: it adds the app's root itself.
         use_navigate()(
-            &format!("/search/{}", format_query(&[("q", query.get_untracked())])),
+            &format!("/{}", search_href(&query.get_untracked(), None)),
             Default::default(),
         );
     };

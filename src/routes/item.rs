@@ -40,7 +40,7 @@ pub fn FigureParagraphs(
                 .into_iter()
                 .map(|s| match s.figure.and_then(|id| issue.figures.iter().find(|f| f.id == id)) {
                     Some(f) => {
-                        let href = format!("compare/?ind={}&cmp={}", f.indicator, f.region);
+                        let href = crate::core::compare::figure_href(f);
                         // What the figure measures, named for the reader (the link compares regions on it).
                         let zh = library.corpus.figure_name(f, false);
                         let en = library.corpus.figure_name(f, true);

@@ -12,7 +12,7 @@ use crate::core::corpus::Level;
 use crate::core::csv;
 use crate::core::items::ItemRef;
 use crate::core::listing::{list, Facet, ListState, Row, Sort};
-use crate::core::url::format_query;
+use crate::core::search::search_href;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::web::{app_url, download};
 
@@ -21,7 +21,7 @@ use crate::web::{app_url, download};
 fn go(state: &ListState, replace: bool) {
     let navigate = use_navigate();
     navigate(
-        &format!("/policies/{}", state.to_query()),
+        &format!("/{}", state.href()),
         NavigateOptions {
             replace,
             scroll: false,
@@ -315,7 +315,7 @@ pub fn PolicyList() -> impl IntoView {
                 ..s.clone()
             } != unfiltered;
             let clear = has_facets.then(|| {
-                let href = format!("policies/{}", unfiltered.to_query());
+                let href = unfiltered.href();
                 view! {
                     <li><a class="more" href=href data-testid="no-results-clear">
                         {if en { "Clear the filters" } else { "清除筛选条件" }}
@@ -323,7 +323,7 @@ pub fn PolicyList() -> impl IntoView {
                 }
             });
             let everything = (!s.q.is_empty()).then(|| {
-                let href = format!("search/{}", format_query(&[("q", s.q.clone())]));
+                let href = search_href(&s.q, None);
                 let label = if en {
                     format!("Search everything for “{}”", s.q)
                 } else {

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use crate::components::saved::{star_label, use_saved};
 use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
-use crate::core::search::{Group, Query};
-use crate::core::url::{format_query, parse_query};
+use crate::core::search::{search_href, Group, Query};
+use crate::core::url::parse_query;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::store::use_store;
 use crate::web::{after_next_paint, app_path, measured, replace_url};
@@ -44,15 +44,6 @@ fn group_of(search: &str) -> Option<Group> {
         .find(|(k, _)| k == "group")
         .map(|(_, v)| v)?;
     Group::all().into_iter().find(|g| g.key() == key)
-}
-
-/// The search page's URL (relative to the app root) for a query, narrowed to a group or not.
-fn search_href(q: &str, group: Option<Group>) -> String {
-    let group = group.map(|g| g.key().to_string()).unwrap_or_default();
-    format!(
-        "search/{}",
-        format_query(&[("q", q.to_string()), ("group", group)])
-    )
 }
 
 #[component]
