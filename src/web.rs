@@ -22,6 +22,17 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// Focuses the element `find` returns once the next frame is painted: an element the same change
+/// shows (a panel, a sheet, an app still behind the prerendered page) cannot take the focus before.
+pub fn focus_after_paint(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
+    wasm_bindgen_futures::spawn_local(async {
+        after_next_paint().await;
+        if let Some(element) = find() {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Scrolls the header's navigation strip, not the page, so that its current entry is in view,
 /// after the next paint: a strip in an app still hidden behind the prerendered page cannot scroll.
 pub fn reveal_current_nav() {

@@ -89,17 +89,13 @@ pub fn MapView() -> impl IntoView {
     Effect::new(move |prev: Option<Option<String>>| {
         let city = state.with(|s| s.city.clone());
         if city.is_some() && prev.as_ref() != Some(&city) {
-            leptos::task::spawn_local(async {
-                crate::web::after_next_paint().await;
-                if let Some(heading) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("city-heading"))
-                {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h) = heading.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
+            crate::web::focus_after_paint(|| {
+                use wasm_bindgen::JsCast;
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id("city-heading")?
+                    .dyn_into()
+                    .ok()
             });
         }
         city

@@ -113,14 +113,8 @@ pub fn PolicyList() -> impl IntoView {
     Effect::new(move |was_open: Option<bool>| {
         let open = sheet_open.get();
         if open || was_open == Some(true) {
-            // After the paint that shows (or hides) the sheet: a hidden button takes no focus.
-            leptos::task::spawn_local(async move {
-                crate::web::after_next_paint().await;
-                let button = if open { close_button } else { open_button };
-                if let Some(b) = button.get_untracked() {
-                    let _ = b.focus();
-                }
-            });
+            let button = if open { close_button } else { open_button };
+            crate::web::focus_after_paint(move || button.get_untracked().map(Into::into));
         }
         open
     });
