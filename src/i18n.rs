@@ -1,7 +1,9 @@
-//! The interface language. The corpus stays Chinese; the interface has an English switch,
-//! remembered in localStorage.
+//! The interface language. The corpus stays Chinese; the interface, and the registry's names
+//! of themes, indicators and places, have an English switch, remembered in localStorage.
 
 use leptos::prelude::*;
+
+use crate::core::corpus::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -74,6 +76,19 @@ pub fn provide_lang() -> RwSignal<Lang> {
 
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
+}
+
+/// A place's name in the reader's language, following the switch: `广州`, `Guangzhou`.
+pub fn place_name(region: &Region) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = use_lang();
+    let (zh, en) = (region.name.clone(), region.en.clone());
+    move || {
+        if lang.get() == Lang::En {
+            en.clone()
+        } else {
+            zh.clone()
+        }
+    }
 }
 
 /// A reactive interface string: `tr("政策", "Policies")`.

@@ -30,6 +30,7 @@ fn corpus() -> Corpus {
 struct SvgText {
     x: f64,
     y: f64,
+    size: f64,
     text: String,
 }
 
@@ -60,6 +61,7 @@ fn texts(svg: &str) -> Vec<SvgText> {
         out.push(SvgText {
             x: attr(tag, "x").unwrap().parse().unwrap(),
             y: attr(tag, "y").unwrap().parse().unwrap(),
+            size: attr(tag, "font-size").unwrap().parse().unwrap(),
             text: unescape(body.trim()),
         });
         rest = &after[close..];
@@ -219,14 +221,14 @@ fn the_chart_fits_a_phone_and_is_sharp_on_dense_screens() {
     let svg = bars_svg(&chart, 360.0, 3.0);
     assert!(svg.contains("width=\"1080\""));
     assert_eq!(rects(&svg, &hex(BAR)).len(), 6);
-    // English interface text, Chinese data.
+    // English interface text and place names.
     let en = bar_chart(&c, &cmp, true);
     let svg = bars_svg(&en, 360.0, 1.0);
     let all = texts(&svg);
     assert!(all
         .iter()
         .any(|t| t.text.contains("Industrial value added")));
-    assert!(all.iter().any(|t| t.text == "江苏"));
+    assert!(all.iter().any(|t| t.text == "Jiangsu"));
 }
 
 #[test]
@@ -410,6 +412,57 @@ fn the_map_has_21_cities_and_counts_what_the_corpus_holds() {
         for g in GROUPS {
             assert!(all.iter().any(|x| x.text == g), "legend names {g}");
         }
+    }
+}
+
+#[test]
+fn the_english_map_names_each_city_within_its_tile() {
+    let c = corpus();
+    let tiles = tiles(&c);
+    let chart = TileChart::new(&tiles, Measure::Policies, true, "Source");
+    // A phone's width: the tiles are smallest there.
+    let width = 328.0;
+    let h = tile_map_height(&chart, width);
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (width as u32, h.round() as u32)).into_drawing_area();
+        draw_tile_map(root, &chart, 1.0).unwrap();
+    }
+    let all = texts(&svg);
+    // Each name on one line, or on two at its syllables (Guang / zhou), the value under it.
+    let names: Vec<Vec<&SvgText>> = tiles
+        .iter()
+        .map(|t| {
+            let en = &t.region.en;
+            let lines: Vec<&SvgText> = (0..all.len() - 1)
+                .find_map(|i| {
+                    if &all[i].text == en {
+                        Some(vec![&all[i]])
+                    } else if format!("{}{}", all[i].text, all[i + 1].text) == *en {
+                        Some(vec![&all[i], &all[i + 1]])
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or_else(|| panic!("{en} is drawn"));
+            let at = all.iter().position(|x| std::ptr::eq(x, lines[0])).unwrap();
+            assert_eq!(all[at + lines.len()].text, t.policies.to_string());
+            lines
+        })
+        .collect();
+    // Neighbouring tiles' names are centred a tile apart.
+    let mut xs: Vec<f64> = names.iter().map(|n| n[0].x).collect();
+    xs.sort_by(f64::total_cmp);
+    let tile = xs
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|gap| *gap > 1.0)
+        .fold(f64::INFINITY, f64::min);
+    for n in names.iter().flatten() {
+        let w = text_width(&n.text, n.size);
+        assert!(w < tile, "{} is {w:.1} wide in a {tile:.1} tile", n.text);
+        assert!(n.size >= 7.0, "{} is legible: {}", n.text, n.size);
     }
 }
 

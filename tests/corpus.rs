@@ -95,6 +95,14 @@ fn with<F: FnOnce(&mut LoadedCorpus)>(change: F) -> Vec<Failure> {
 }
 
 #[test]
+fn a_region_without_its_own_english_name_fails_naming_it() {
+    let failures = with(|c| c.corpus.registry.regions[1].en = " ".into());
+    assert!(names(&failures, "guangdong", "en"), "{failures:#?}");
+    let failures = with(|c| c.corpus.registry.regions[2].en = "Guangdong".into());
+    assert!(names(&failures, "jiangsu", "en"), "{failures:#?}");
+}
+
+#[test]
 fn a_reworded_summary_fails_naming_the_item() {
     let failures = with(|c| {
         let p = &mut c.corpus.issues[0].policies[1];

@@ -101,6 +101,28 @@ fn the_english_names_of_themes_and_indicators_find_what_they_label() {
 }
 
 #[test]
+fn the_english_names_of_places_find_what_is_theirs() {
+    // Germany's and the Yangtze River Delta's names are not their pinyin.
+    let lib = library();
+    for (region, typed) in [
+        ("germany", "germany"),
+        ("yangtze-delta", "yangtze river delta"),
+    ] {
+        let theirs: Vec<String> = lib
+            .corpus
+            .items()
+            .filter(|(_, item)| item.regions().contains(&region))
+            .map(|(_, item)| item.id().to_string())
+            .collect();
+        assert!(!theirs.is_empty(), "{region} has items");
+        let found = ids(&lib, typed);
+        for id in &theirs {
+            assert!(found.contains(id), "{typed} finds {id}: {found:?}");
+        }
+    }
+}
+
+#[test]
 fn words_that_find_nothing_together_are_offered_alone() {
     let lib = library();
     assert!(lib

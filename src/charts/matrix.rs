@@ -37,7 +37,11 @@ impl MatrixChart {
             } else {
                 "各地政策涉及的主题".to_string()
             },
-            rows: m.regions.iter().map(|r| r.name.clone()).collect(),
+            rows: m
+                .regions
+                .iter()
+                .map(|r| r.name_in(en).to_string())
+                .collect(),
             cols: m
                 .themes
                 .iter()

@@ -13,11 +13,15 @@ use super::{
     begin, finish, light_text_on, px, text_style, text_width, GROUP_COLORS, INK, PAD, PAPER,
     SHADES, SMALL, TITLE,
 };
-use crate::core::compare::{grid_size, group_en, shade, shade_ranges, Measure, Tile, GROUPS};
+use crate::core::compare::{
+    grid_size, group_en, pinyin_halves, shade, shade_ranges, Measure, Tile, GROUPS,
+};
 
 const NAME: f64 = 13.0;
 const MAX_CELL: f64 = 76.0;
 const SWATCH: f64 = 16.0;
+/// Line height of a city's name on two lines and its value, in font sizes.
+const LINE: f64 = 1.1;
 
 /// A city as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +71,7 @@ impl TileChart {
             tiles: tiles
                 .iter()
                 .map(|t| TileMark {
-                    label: t.region.name.clone(),
+                    label: t.region.name_in(en).to_string(),
                     value: t.value(measure),
                     col: t.col,
                     row: t.row,
@@ -194,16 +198,39 @@ pub fn draw_tile_map<DB: DrawingBackend>(
         let cx = (x0 + x1) / 2.0;
         let cy = (y0 + y1) / 2.0;
         let name = NAME.min(l.cell / s / 3.2) * s;
-        root.draw_text(
-            &t.label,
-            &text_style(name, ink, HPos::Center, VPos::Bottom, true),
-            (px(cx), px(cy + 1.0 * s)),
-        )?;
-        root.draw_text(
-            &t.value.to_string(),
-            &text_style(name, ink, HPos::Center, VPos::Top, false),
-            (px(cx), px(cy + 3.0 * s)),
-        )?;
+        let room = x1 - x0 - 2.0 * border;
+        let value = t.value.to_string();
+        // Two Chinese characters fit at `name`; an English name shrinks to its tile, or, where
+        // that would make it small, goes on two lines at its syllables (Guang / zhou), with the
+        // value under them at their size.
+        let one_line = name.min(room / text_width(&t.label, 1.0));
+        match pinyin_halves(&t.label) {
+            Some((a, b)) if one_line < 0.8 * name => {
+                let widest = text_width(a, 1.0).max(text_width(b, 1.0));
+                let size = name.min(room / widest).min(room / (3.0 * LINE));
+                let mut y = cy - 1.5 * LINE * size;
+                for (line, bold) in [(a, true), (b, true), (value.as_str(), false)] {
+                    root.draw_text(
+                        line,
+                        &text_style(size, ink, HPos::Center, VPos::Top, bold),
+                        (px(cx), px(y)),
+                    )?;
+                    y += LINE * size;
+                }
+            }
+            _ => {
+                root.draw_text(
+                    &t.label,
+                    &text_style(one_line, ink, HPos::Center, VPos::Bottom, true),
+                    (px(cx), px(cy + 1.0 * s)),
+                )?;
+                root.draw_text(
+                    &value,
+                    &text_style(name, ink, HPos::Center, VPos::Top, false),
+                    (px(cx), px(cy + 3.0 * s)),
+                )?;
+            }
+        }
     }
     for (x, y, kind, text) in &l.legend {
         let (x0, y0) = (*x, *y);

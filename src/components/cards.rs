@@ -6,7 +6,7 @@ use crate::app::use_library;
 use crate::components::saved::StarButton;
 use crate::core::corpus::{Level, Policy};
 use crate::core::items::ItemRef;
-use crate::i18n::use_lang;
+use crate::i18n::{place_name, use_lang};
 
 pub fn level_label(level: Level, lang: crate::i18n::Lang) -> &'static str {
     match level {
@@ -37,11 +37,7 @@ pub fn ThemeChips(themes: Vec<String>) -> impl IntoView {
 pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
     let library = use_library();
     let lang = use_lang();
-    let region = library
-        .corpus
-        .region(&policy.region)
-        .map(|r| r.name.clone())
-        .unwrap_or_default();
+    let region = library.corpus.region(&policy.region).map(place_name);
     let href = ItemRef::Policy(&policy).path();
     let level = policy.level;
     view! {

@@ -7,7 +7,7 @@ use crate::components::cards::ItemCard;
 use crate::components::later::Later;
 use crate::core::compare::figure_href;
 use crate::core::corpus::Figure;
-use crate::i18n::use_lang;
+use crate::i18n::{place_name, use_lang};
 
 // A page's related lists come after its first screen, each drawn in a task of its own: a
 // policy's lists (500 elements) drawn together held the page for 80-100 ms at 4× CPU.
@@ -61,7 +61,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                 .iter()
                 .map(|f| {
                     let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
-                    let region = library.corpus.region(&f.region).map(|r| r.name.clone()).unwrap_or_default();
+                    let region = library.corpus.region(&f.region).map(place_name);
                     let compare = figure_href(f);
                     view! {
                         <p data-testid="figure" data-id=f.id.clone()>

@@ -374,8 +374,19 @@ pub struct Entry<'a> {
     pub value: f64,
     /// 1-based; equal values share a rank.
     pub rank: usize,
+    /// The figure's number among its region's, in source order, when the region has several.
+    pub number: Option<usize>,
+}
+
+impl Entry<'_> {
     /// The region's name, numbered (浙江①) when the region has several figures.
-    pub label: String,
+    pub fn label(&self, en: bool) -> String {
+        let name = self.region.name_in(en);
+        match self.number {
+            Some(n) => format!("{name}{}", circled(n)),
+            None => name.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -503,7 +514,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             figure: f,
             value: if convert { f.value * factor } else { f.value },
             rank: 0,
-            label: region.name.clone(),
+            number: None,
         };
         if !convert || base == unit {
             entries.push(entry);
@@ -539,7 +550,7 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
         let list = &per_region[e.region.id.as_str()];
         if list.len() > 1 {
             let n = list.iter().position(|id| *id == e.figure.id).unwrap_or(0) + 1;
-            e.label = format!("{}{}", e.region.name, circled(n));
+            e.number = Some(n);
         }
     }
     Some(Comparison {
@@ -625,8 +636,8 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
             .map(|e| Bar {
                 // A district's or an industry's figure says so on its bar.
                 label: match e.figure.scope_name(en) {
-                    Some(scope) => format!("{}·{scope}", e.label),
-                    None => e.label.clone(),
+                    Some(scope) => format!("{}·{scope}", e.label(en)),
+                    None => e.label(en),
                 },
                 value: e.value,
                 value_label: fmt_with_unit(e.value, &cmp.unit),
@@ -1030,6 +1041,30 @@ impl Tile<'_> {
             Measure::Mentions => self.mentions,
         }
     }
+}
+
+/// A two-syllable place name in pinyin cut between its syllables: `Guang`, `zhou`. `None` for
+/// a name that is not two pinyin syllables (Chinese names, `Taizhou` is; `Germany` is not).
+pub fn pinyin_halves(name: &str) -> Option<(&str, &str)> {
+    (1..name.len())
+        .filter(|&i| name.is_char_boundary(i))
+        .map(|i| name.split_at(i))
+        .find(|(a, b)| is_syllable(&a.to_lowercase()) && is_syllable(b))
+}
+
+/// Whether `s` is one pinyin syllable without tone: an initial, if any, and a final.
+fn is_syllable(s: &str) -> bool {
+    const INITIALS: [&str; 23] = [
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w",
+    ];
+    const FINALS: [&str; 35] = [
+        "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "er", "an",
+        "en", "in", "un", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua",
+        "uo", "uai", "uan", "uang", "ve", "van",
+    ];
+    let rest = INITIALS.iter().find_map(|i| s.strip_prefix(i)).unwrap_or(s);
+    FINALS.contains(&rest)
 }
 
 /// Whether an item's text names `name` anywhere.
@@ -1442,6 +1477,8 @@ mod tests {
         Region {
             id: id.into(),
             name: name.into(),
+            // Tests tell the languages apart: `gz` is `GZ` in English.
+            en: id.to_uppercase(),
             kind,
             parent: None,
             group: None,
@@ -1763,8 +1800,10 @@ mod tests {
             },
         )
         .unwrap();
-        let labels: Vec<&str> = cmp.entries.iter().map(|e| e.label.as_str()).collect();
+        let labels: Vec<String> = cmp.entries.iter().map(|e| e.label(false)).collect();
         assert_eq!(labels, ["广东①", "广东②"]);
+        let labels: Vec<String> = cmp.entries.iter().map(|e| e.label(true)).collect();
+        assert_eq!(labels, ["GUANGDONG①", "GUANGDONG②"]);
         assert_eq!(cmp.entries[0].value, 20.8);
     }
 
@@ -1878,5 +1917,21 @@ mod tests {
     fn values_carry_their_unit() {
         assert_eq!(fmt_with_unit(20.8, "%"), "20.8%");
         assert_eq!(fmt_with_unit(9.0, "条"), "9 条");
+    }
+
+    #[test]
+    fn two_syllable_place_names_are_cut_between_their_syllables() {
+        for (name, cut) in [
+            ("Guangzhou", Some(("Guang", "zhou"))),
+            ("Heyuan", Some(("He", "yuan"))),
+            ("Dongguan", Some(("Dong", "guan"))),
+            ("Jiangmen", Some(("Jiang", "men"))),
+            ("Qingyuan", Some(("Qing", "yuan"))),
+            ("Zhanjiang", Some(("Zhan", "jiang"))),
+            ("Germany", None),
+            ("广州", None),
+        ] {
+            assert_eq!(pinyin_halves(name), cut, "{name}");
+        }
     }
 }

@@ -402,6 +402,8 @@ pub struct Region {
     pub id: String,
     /// Short name as the source writes it (广东, 广州, 长三角).
     pub name: String,
+    /// English name (ours): Guangdong, Guangzhou, Yangtze River Delta.
+    pub en: String,
     pub kind: RegionKind,
     /// Containing region id (a city's province).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -412,6 +414,17 @@ pub struct Region {
     /// Grid-cartogram cell (column, row) for Guangdong's cities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tile: Option<(u8, u8)>,
+}
+
+impl Region {
+    /// The region's name in the reader's language.
+    pub fn name_in(&self, en: bool) -> &str {
+        if en {
+            &self.en
+        } else {
+            &self.name
+        }
+    }
 }
 
 /// `themes.json` (ours): the controlled vocabulary of theme tags.

@@ -507,17 +507,19 @@ fn name_field(kind: NameKind, name: &str) -> Field {
 
 fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
     let mut fields = vec![field(W_TITLE, item.title())];
+    // A region and a theme in both languages: the English interface shows `Germany` and
+    // `Digital transformation`, and a reader types what the interface shows.
     let mut meta: Vec<(NameKind, String)> = item
         .regions()
         .iter()
-        .filter_map(|r| {
-            registry
-                .region(r)
-                .map(|r| (NameKind::Region, r.name.clone()))
+        .filter_map(|r| registry.region(r))
+        .flat_map(|r| {
+            [
+                (NameKind::Region, r.name.clone()),
+                (NameKind::Region, r.en.clone()),
+            ]
         })
         .collect();
-    // A theme in both languages: the English interface shows `Digital transformation`, and a
-    // reader types what the interface shows.
     for theme in issue
         .themes_of(item.id())
         .iter()
@@ -557,9 +559,11 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
 }
 
 fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
-    let region = registry
+    let (region, region_en) = registry
         .region(&f.region)
-        .map_or(f.region.as_str(), |r| r.name.as_str());
+        .map_or((f.region.as_str(), ""), |r| {
+            (r.name.as_str(), r.en.as_str())
+        });
     let (indicator, indicator_en) = registry
         .indicator(&f.indicator)
         .map_or((f.indicator.as_str(), ""), |i| {
@@ -579,6 +583,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         doc_number: None,
         fields: vec![
             name_field(NameKind::Region, region),
+            name_field(NameKind::Region, region_en),
             name_field(NameKind::Indicator, indicator),
             name_field(NameKind::Indicator, indicator_en),
             field(W_BODY, &f.sentence),

@@ -182,9 +182,20 @@ fn registry_failures(registry: &Registry) -> Vec<Failure> {
         failures: Vec::new(),
     };
     let mut region_ids = HashSet::new();
+    let mut english_names = HashSet::new();
     for region in &registry.regions {
         if !region_ids.insert(region.id.as_str()) {
             r.fail(&region.id, "id", "duplicate region id");
+        }
+        // The English interface names places by this alone: two places one name would be one.
+        if region.en.trim().is_empty() {
+            r.fail(&region.id, "en", "no English name");
+        } else if !english_names.insert(region.en.as_str()) {
+            r.fail(
+                &region.id,
+                "en",
+                format!("`{}` names two regions", region.en),
+            );
         }
     }
     for region in &registry.regions {

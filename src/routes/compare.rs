@@ -82,12 +82,12 @@ pub fn figure_value(
     }
 }
 
-fn names(regions: &[&Region]) -> String {
+fn names(regions: &[&Region], en: bool) -> String {
     regions
         .iter()
-        .map(|r| r.name.as_str())
+        .map(|r| r.name_in(en))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(if en { ", " } else { "、" })
 }
 
 #[component]
@@ -267,7 +267,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
                                 aria-pressed=if pressed { "true" } else { "false" }
                                 data-testid=format!("compare-region-{}", r.id)
                                 on:click=on_click>
-                                {r.name.clone()}
+                                {r.name_in(en).to_string()}
                                 <span class="count">{count}</span>
                             </button>
                         </li>
@@ -296,9 +296,9 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
             "地区：尚未选择".to_string()
         }
     } else if en {
-        format!("Regions: {}", names(&chosen))
+        format!("Regions: {}", names(&chosen, en))
     } else {
-        format!("地区：{}", names(&chosen))
+        format!("地区：{}", names(&chosen, en))
     };
     let picker_open = chosen.is_empty() && state.indicator.is_empty();
     let clear = CompareState {
@@ -409,7 +409,7 @@ fn chart_section(
             figure: e.figure.clone(),
             source: source_item(corpus, e.figure),
             region_id: e.region.id.clone(),
-            label: e.label.clone(),
+            label: e.label(en),
             rank: e.rank,
             order: region_order(corpus, e.region),
         })
@@ -492,7 +492,7 @@ fn chart_section(
                 } else {
                     "源文没有给出这些地区该时期的数字："
                 }}
-                {names(&cmp.missing)}
+                {names(&cmp.missing, en)}
                 " · "
                 <a href=all data-noscroll="">
                     {if en { "Show every region with a figure" } else { "改看所有有数字的地区" }}
@@ -506,7 +506,7 @@ fn chart_section(
             .iter()
             .map(|e| {
                 let value = figure_value(e.figure, source_item(corpus, e.figure), false, en);
-                view! { <li><span class="cx-fig-region">{e.label.clone()}</span>" "{value}</li> }
+                view! { <li><span class="cx-fig-region">{e.label(en)}</span>" "{value}</li> }
             })
             .collect();
         view! {
@@ -627,7 +627,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
     let table = |rows: Vec<&crate::core::compare::IndicatorRow>, testid: &'static str| {
         let head: Vec<_> = regions
             .iter()
-            .map(|r| view! { <th scope="col">{r.name.clone()}</th> })
+            .map(|r| view! { <th scope="col">{r.name_in(en).to_string()}</th> })
             .collect();
         let body: Vec<_> = rows
             .iter()
@@ -670,7 +670,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
                 aria-label=if en { "Table of figures" } else { "数字表" }>
                 <table class="compare-multi" data-testid=testid>
                     <caption>
-                        {names(&regions)}
+                        {names(&regions, en)}
                         {if en { ": figures by indicator" } else { "：各项指标的数字" }}
                     </caption>
                     <thead>
@@ -698,10 +698,10 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
         if en {
             format!(
                 "The source gives {n_shared} indicator(s) for {}.",
-                names(&regions)
+                names(&regions, en)
             )
         } else {
-            format!("源文给出{}的 {n_shared} 项指标。", names(&regions))
+            format!("源文给出{}的 {n_shared} 项指标。", names(&regions, en))
         }
     } else if en {
         format!(
@@ -728,9 +728,9 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
         }
     });
     let heading = if en {
-        format!("{}: every indicator", names(&regions))
+        format!("{}: every indicator", names(&regions, en))
     } else {
-        format!("{}：各项指标", names(&regions))
+        format!("{}：各项指标", names(&regions, en))
     };
     view! {
         <section class="compare-result" aria-labelledby="compare-heading">

@@ -12,10 +12,10 @@ use crate::app::{use_library, SharedLibrary};
 use crate::charts::tiles::{draw_tile_map, tile_map_height, TileChart};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE};
 use crate::core::compare::{
-    city_detail, group_en, policies_href, shade, shade_ranges, source_item, source_line, tiles,
-    tiles_csv, CompareState, MapState, Measure, Tile, GROUPS,
+    city_detail, group_en, pinyin_halves, policies_href, shade, shade_ranges, source_item,
+    source_line, tiles, tiles_csv, CompareState, MapState, Measure, Tile, GROUPS,
 };
-use crate::core::corpus::Corpus;
+use crate::core::corpus::{Corpus, Region};
 use crate::core::items::ItemRef;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::routes::compare::figure_value;
@@ -32,6 +32,14 @@ fn group_name(group: &str, en: bool) -> String {
         group_en(group).to_string()
     } else {
         group.to_string()
+    }
+}
+
+/// A tile's city: an English name may break between its syllables (Guang·zhou) to fit.
+fn tile_name(region: &Region, en: bool) -> impl IntoView + use<> {
+    match pinyin_halves(region.name_in(en)) {
+        Some((a, b)) => view! { {a.to_string()}<wbr/>{b.to_string()} }.into_any(),
+        None => region.name_in(en).to_string().into_any(),
     }
 }
 
@@ -155,7 +163,7 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
                     <a class=class href=href data-noscroll=""
                         aria-current=selected.then_some("true")
                         data-testid=format!("map-tile-{}", t.region.id)>
-                        <span class="cx-tile-name">{t.region.name.clone()}</span>" "
+                        <span class="cx-tile-name">{tile_name(t.region, en)}</span>" "
                         <span class="cx-tile-value">{value}</span>
                         <span class="visually-hidden">{extra}</span>
                     </a>
@@ -302,10 +310,10 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
     );
     view! {
         <section class="cx-city-panel" aria-labelledby="city-heading" data-testid="map-city">
-            <h2 id="city-heading" tabindex="-1">{r.name.clone()}" · "{group}</h2>
+            <h2 id="city-heading" tabindex="-1">{r.name_in(en).to_string()}" · "{group}</h2>
             <p class="cx-city-links">
                 <a class="button" href=list_href data-testid="map-city-policy-list">
-                    {if en { format!("{} in the policy list", r.name) } else { format!("在政策列表中查看{}", r.name) }}
+                    {if en { format!("{} in the policy list", r.en) } else { format!("在政策列表中查看{}", r.name) }}
                 </a>
                 <a class="button" href=compare_href data-testid="map-city-compare">
                     {if en { "Its figures in the comparison" } else { "在比较页查看它的数字" }}
@@ -339,7 +347,7 @@ fn table_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoVi
             .href();
             view! {
                 <tr>
-                    <th scope="row"><a href=href data-noscroll="">{t.region.name.clone()}</a></th>
+                    <th scope="row"><a href=href data-noscroll="">{t.region.name_in(en).to_string()}</a></th>
                     <td>{group_name(t.group, en)}</td>
                     <td class="cx-num">{t.policies}</td>
                     <td class="cx-num">{t.figures}</td>

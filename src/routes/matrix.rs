@@ -59,7 +59,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                     } else {
                         let theme = if en { t.en.clone() } else { t.zh.clone() };
                         let label = if en {
-                            format!("{} · {theme}: {n} policies", r.name)
+                            format!("{} · {theme}: {n} policies", r.en)
                         } else {
                             format!("{} · {theme}：{n} 份政策", r.name)
                         };
@@ -77,7 +77,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                 <tr>
                     <th scope="row">
                         <a href=policies_href(Some(&r.id), None)
-                            data-testid=format!("matrix-region-{}", r.id)>{r.name.clone()}</a>
+                            data-testid=format!("matrix-region-{}", r.id)>{r.name_in(en).to_string()}</a>
                     </th>
                     {cells}
                     <td class="cx-num cx-total">{m.region_totals[i]}</td>

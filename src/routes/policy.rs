@@ -17,7 +17,7 @@ use crate::core::compare::{policies_href, CompareState};
 use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{place_name, tr, use_lang, Lang};
 use crate::routes::not_found::NotFoundYet;
 
 /// The first `n` characters of `text`, with an ellipsis when cut.
@@ -56,11 +56,7 @@ fn PolicyView(
     let has_text = library.has_text(&issue_id);
     let lang = use_lang();
     let p = policy;
-    let region = library
-        .corpus
-        .region(&p.region)
-        .map(|r| r.name.clone())
-        .unwrap_or_default();
+    let region = library.corpus.region(&p.region).map(place_name);
     let level = p.level;
     let ordinal = p.place.ordinal;
     let path = ItemRef::Policy(&p).path();

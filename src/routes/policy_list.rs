@@ -51,10 +51,9 @@ fn value_label(
         Facet::Level => {
             Level::from_key(value).map_or(value.to_string(), |l| level_label(l, lang).to_string())
         }
-        Facet::Region => library
-            .corpus
-            .region(value)
-            .map_or(value.to_string(), |r| r.name.clone()),
+        Facet::Region => library.corpus.region(value).map_or(value.to_string(), |r| {
+            r.name_in(lang == Lang::En).to_string()
+        }),
         Facet::Theme => library
             .corpus
             .theme(value)

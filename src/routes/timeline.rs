@@ -118,10 +118,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
         .iter()
         .map(|m| {
             let p = m.policy;
-            let region = corpus
-                .region(&p.region)
-                .map(|r| r.name.clone())
-                .unwrap_or_default();
+            let region = corpus.region(&p.region).map_or("", |r| r.name_in(en));
             let label = format!(
                 "{} · {} · {} · {}",
                 p.date,
@@ -149,8 +146,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
         let year = p.date.get(..4).unwrap_or("").to_string();
         let region = corpus
             .region(&p.region)
-            .map(|r| r.name.clone())
-            .unwrap_or_default();
+            .map_or(String::new(), |r| r.name_in(en).to_string());
         let item = view! {
             <li data-testid=format!("timeline-item-{}", p.id)>
                 <a href=ItemRef::Policy(p).path()>{p.short_title.clone()}</a>

@@ -308,6 +308,28 @@ test('a link may ask for the English interface; the reader’s own choice is kep
   await page.context().close();
 });
 
+test('in English, places have English names, and every city’s name fits its tile on the map at 320 px', async () => {
+  const page = await chromium.newPage({ ...PHONE, viewport: { width: 320, height: 740 } });
+  const app = await new AppPage(page, server.base).open('policy/yuefu-2021-53/?lang=en');
+  await page.locator('#app .kicker', { hasText: 'Guangdong' }).waitFor();
+  await app.open('map/?lang=en&city=dongguan');
+  await page.locator('#city-heading', { hasText: 'Dongguan' }).waitFor();
+  const tiles = await page.locator('#app .cx-tile').evaluateAll((els) => els.map((el) => {
+    const name = el.querySelector('.cx-tile-name');
+    return {
+      name: name.textContent,
+      // Laid out wider than the tile, a name is cut by its border.
+      fits: name.getBoundingClientRect().width <= el.clientWidth,
+    };
+  }));
+  assert.equal(tiles.length, 21);
+  assert.ok(tiles.some((t) => t.name === 'Guangzhou'), tiles.map((t) => t.name).join(' '));
+  assert.deepEqual(tiles.filter((t) => !t.fits || /[\u4e00-\u9fff]/.test(t.name)), []);
+  await app.open('compare/?lang=en&cmp=guangdong~jiangsu');
+  await page.locator('#app [data-testid="compare-table"] th', { hasText: 'Jiangsu' }).first().waitFor();
+  await page.context().close();
+});
+
 test('axe-core reports no WCAG 2.1 AA violations on any view', async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
