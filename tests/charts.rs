@@ -196,7 +196,39 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     assert_eq!(rows[1][1], "江苏");
     assert_eq!(rows[1][6], "48593.6");
     assert!(rows[1][11].contains("48593.6"));
-    assert!(rows[1][13].ends_with('/'));
+    assert!(rows[1][14].ends_with('/'));
+    // Shandong's figure, which the source contradicts, carries the editors' note.
+    assert_eq!(rows[0][12], "编者注");
+    assert_eq!(rows[4][1], "山东");
+    assert!(rows[4][12].contains("19854.6"), "{:?}", rows[4]);
+    assert!(rows[1][12].is_empty());
+}
+
+#[test]
+fn counts_printed_with_other_classifiers_are_drawn_beside_each_other() {
+    // 长三角's 18 席 of national clusters beside 江苏's 10 个; 珠三角's 9 市 beside 江苏's 13 个.
+    let c = corpus();
+    for (indicator, period, region) in [
+        ("national_advanced_clusters", "2022-11", "yangtze-delta"),
+        ("top100_manufacturing_cities", "2022", "pearl-river-delta"),
+    ] {
+        let state = CompareState {
+            indicator: indicator.into(),
+            period: period.into(),
+            ..CompareState::default()
+        };
+        let cmp = compare(&c, &state).unwrap();
+        assert!(
+            cmp.other_units.is_empty(),
+            "{indicator}: {:?}",
+            cmp.other_units
+        );
+        let drawn: Vec<&str> = cmp.entries.iter().map(|e| e.region.id.as_str()).collect();
+        assert!(
+            drawn.contains(&region) && drawn.contains(&"jiangsu"),
+            "{indicator}: {drawn:?}"
+        );
+    }
 }
 
 #[test]

@@ -103,6 +103,23 @@ fn a_region_without_its_own_english_name_fails_naming_it() {
 }
 
 #[test]
+fn two_figures_a_reader_cannot_tell_apart_fail_naming_the_second() {
+    // 广东's 10 pillar and 10 emerging industry clusters: one sentence, two scopes.
+    let failures = with(|c| {
+        let figures = &mut c.corpus.issues[0].figures;
+        let pillar = figures
+            .iter()
+            .position(|f| f.id == "2023-zhizao-f101")
+            .unwrap();
+        figures[pillar + 1].scope = figures[pillar].scope.clone();
+    });
+    assert!(
+        names(&failures, "2023-zhizao-f102", "scope"),
+        "{failures:#?}"
+    );
+}
+
+#[test]
 fn a_reworded_summary_fails_naming_the_item() {
     let failures = with(|c| {
         let p = &mut c.corpus.issues[0].policies[1];

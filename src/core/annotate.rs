@@ -91,6 +91,7 @@ mod tests {
             value_text: None,
             bounded: None,
             scope: None,
+            note: None,
             unit: "亿元".into(),
             period: "2022".into(),
             kind: FigureKind::Actual,

@@ -342,7 +342,8 @@ impl CompareState {
 // ---------------------------------------------------------------------------------------------
 
 /// Units that name a multiple of another (万亿元 = 10 000 亿元), so figures printed in either
-/// can share a scale. `大` counts clusters (“3 大产业集群”) like `个`.
+/// can share a scale. `大` counts clusters (“3 大产业集群”), `席` clusters' places (“18 席”) and
+/// `市` cities (“珠三角 9 市”), each like `个`.
 fn unit_base(unit: &str) -> (&str, f64) {
     match unit {
         "万亿元" | "万亿" => ("亿元", 10_000.0),
@@ -352,7 +353,7 @@ fn unit_base(unit: &str) -> (&str, f64) {
         "万人" => ("人", 10_000.0),
         "万件" => ("件", 10_000.0),
         "万个" => ("个", 10_000.0),
-        "大" => ("个", 1.0),
+        "大" | "席" | "市" => ("个", 1.0),
         other => (other, 1.0),
     }
 }
@@ -649,7 +650,7 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
     }
 }
 
-const FIGURE_HEADER: [&str; 15] = [
+const FIGURE_HEADER: [&str; 16] = [
     "排名",
     "地区",
     "地区代码",
@@ -662,6 +663,7 @@ const FIGURE_HEADER: [&str; 15] = [
     "时期",
     "类型",
     "原文句子",
+    "编者注",
     "出处",
     "出处链接",
     "数字编号",
@@ -686,6 +688,7 @@ fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec
         f.period.clone(),
         kind_zh(f.kind).to_string(),
         f.sentence.clone(),
+        f.note_text(false).unwrap_or_default().to_string(),
         source.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
         source.map(|s| s.path).unwrap_or_default(),
         f.id.clone(),
@@ -1505,6 +1508,7 @@ mod tests {
             value_text: None,
             bounded: None,
             scope: None,
+            note: None,
             unit: unit.into(),
             period: period.into(),
             kind: FigureKind::Actual,

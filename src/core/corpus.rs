@@ -276,7 +276,12 @@ pub struct Figure {
     /// indicator's name (深圳's 6759 high-tech enterprises are 宝安区's), so that a comparison
     /// never sets a district or one industry against a whole region unmarked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scope: Option<FigureScope>,
+    pub scope: Option<Bilingual>,
+    /// Ours: what a reader must know before using the figure, where the source contradicts
+    /// itself on it (山东's 23873.9 亿元 against its own gap to 江苏); the figure is still quoted as
+    /// printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Bilingual>,
     /// The period: a year (`2022`), a range (`2011-2020`), or a date.
     pub period: String,
     pub kind: FigureKind,
@@ -284,12 +289,22 @@ pub struct Figure {
     pub sentence: String,
 }
 
-/// Ours: a figure's scope, named in both interface languages.
+/// Ours: a short text in both interface languages (a figure's scope, an editors' note).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FigureScope {
+pub struct Bilingual {
     pub zh: String,
     pub en: String,
+}
+
+impl Bilingual {
+    pub fn pick(&self, en: bool) -> &str {
+        if en {
+            &self.en
+        } else {
+            &self.zh
+        }
+    }
 }
 
 impl Figure {
@@ -316,9 +331,11 @@ impl Figure {
 
     /// The scope in the interface's language, if the figure has one.
     pub fn scope_name(&self, en: bool) -> Option<&str> {
-        self.scope
-            .as_ref()
-            .map(|s| if en { s.en.as_str() } else { s.zh.as_str() })
+        self.scope.as_ref().map(|s| s.pick(en))
+    }
+
+    pub fn note_text(&self, en: bool) -> Option<&str> {
+        self.note.as_ref().map(|n| n.pick(en))
     }
 }
 
@@ -693,6 +710,7 @@ mod tests {
             value_text: value_text.map(str::to_string),
             bounded: None,
             scope: None,
+            note: None,
             unit: unit.into(),
             period: "2022".into(),
             kind: FigureKind::Actual,

@@ -285,7 +285,24 @@ fn figure_failures(
 ) {
     // An article holds dozens of figures: its texts are squashed once, not once per figure.
     let mut squashed: HashMap<&str, String> = HashMap::new();
+    // Two figures of one item, region, indicator and period read alike in every list and
+    // chart (广东① 10 个, 广东② 10 个) unless their scopes tell them apart.
+    let mut seen: HashMap<(&str, &str, &str, &str, Option<&str>), &str> = HashMap::new();
     for f in &issue.figures {
+        let key = (
+            f.item.as_str(),
+            f.region.as_str(),
+            f.indicator.as_str(),
+            f.period.as_str(),
+            f.scope_name(false),
+        );
+        if let Some(first) = seen.insert(key, &f.id) {
+            r.fail(
+                &f.id,
+                "scope",
+                format!("reads like `{first}`: the same item, region, indicator, period and scope"),
+            );
+        }
         match issue.item(&f.item) {
             None => r.fail(&f.id, "item", format!("dangling reference to `{}`", f.item)),
             Some(item) => {
@@ -337,9 +354,11 @@ fn figure_failures(
                 );
             }
         }
-        if let Some(scope) = &f.scope {
-            if scope.zh.trim().is_empty() || scope.en.trim().is_empty() {
-                r.fail(&f.id, "scope", "names no scope in one of the languages");
+        for (field, text) in [("scope", &f.scope), ("note", &f.note)] {
+            if let Some(text) = text {
+                if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+                    r.fail(&f.id, field, "is empty in one of the languages");
+                }
             }
         }
         if f.unit.trim().is_empty() {

@@ -49,6 +49,7 @@ pub fn figure_value(
         (figure.kind == FigureKind::Target).then_some(if en { "target" } else { "目标" });
     let printed = figure.value_text.clone();
     let scope = figure.scope_name(en).map(str::to_string);
+    let note = figure.note_text(en).map(str::to_string);
     let sentence = figure.sentence.clone();
     let source = source.map(|s| {
         let kind = if en { s.kind.en() } else { s.kind.zh() };
@@ -67,6 +68,10 @@ pub fn figure_value(
                 {scope.clone().map(|s| view! { <span class="cx-fig-scope" data-testid="figure-scope">{s}</span> })}
                 {period.map(|p| view! { <span class="cx-fig-period">{p}</span> })}
                 {target.map(|t| view! { <span class="cx-tag">{t}</span> })}
+                // The source contradicts itself here: say so before the reader opens it.
+                {note.is_some().then(|| view! {
+                    <span class="cx-tag cx-tag-warn" data-testid="figure-note-mark">{if en { "see note" } else { "见编者注" }}</span>
+                })}
             </summary>
             <div class="cx-fig-source">
                 <blockquote lang="zh-CN">{sentence}</blockquote>
@@ -75,6 +80,9 @@ pub fn figure_value(
                 })}
                 {printed.map(|p| view! {
                     <p class="meta">{if en { "As printed: " } else { "原文写作：" }}{p}</p>
+                })}
+                {note.map(|n| view! {
+                    <p class="cx-fig-note" data-testid="figure-note">{if en { "Editors' note: " } else { "编者注：" }}{n}</p>
                 })}
                 {source}
             </div>

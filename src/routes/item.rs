@@ -36,7 +36,21 @@ pub fn FigureParagraphs(
     paragraphs
         .iter()
         .map(|p| {
-            let spans = annotate(p, &figures)
+            let spans = annotate(p, &figures);
+            // A figure the source contradicts has its editors' note under its paragraph.
+            let notes = spans
+                .iter()
+                .filter_map(|s| s.figure.as_ref().and_then(|id| issue.figures.iter().find(|f| &f.id == id)))
+                .filter_map(|f| f.note.clone().map(|n| (f.printed_with_unit(), n)))
+                .map(|(figure, n)| {
+                    let text = move || match lang.get() {
+                        Lang::Zh => format!("编者注（{figure}）：{}", n.zh),
+                        Lang::En => format!("Editors' note ({figure}): {}", n.en),
+                    };
+                    view! { <p class="cx-fig-note" data-testid="figure-note">{text}</p> }
+                })
+                .collect_view();
+            let spans = spans
                 .into_iter()
                 .map(|s| match s.figure.and_then(|id| issue.figures.iter().find(|f| f.id == id)) {
                     Some(f) => {
@@ -59,7 +73,7 @@ pub fn FigureParagraphs(
                     None => s.text.into_any(),
                 })
                 .collect_view();
-            view! { <p>{spans}</p> }
+            view! { <p>{spans}</p>{notes} }
         })
         .collect_view()
 }

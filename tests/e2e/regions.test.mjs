@@ -94,6 +94,32 @@ test('a district’s or an industry’s figure says so, and a bounded one keeps 
   await page.context().close();
 });
 
+test('a figure the source contradicts is marked where it is compared, and its article gives the note under its paragraph', async () => {
+  // 山东's 23873.9 亿元 does not agree with the source's own gap to 江苏 (19854.6 亿元).
+  const figures = corpus.issues.flatMap((i) => i.figures);
+  const noted = figures.filter((f) => f.note);
+  assert.ok(noted.length >= 1);
+  const shandong = noted.find((f) => f.indicator === 'industrial_value_added');
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?ind=industrial_value_added&period=2022');
+  const summary = page.locator(`#app #fig-${shandong.id} summary`);
+  await summary.waitFor();
+  assert.equal(await page.locator(`#app #fig-${shandong.id} [data-testid="figure-note-mark"]`).count(), 1);
+  // Only the noted figures are marked.
+  assert.equal(await page.locator('#app [data-testid="figure-note-mark"]').count(),
+    noted.filter((f) => f.indicator === 'industrial_value_added' && f.period === '2022').length);
+  await summary.click();
+  assert.equal(await page.locator(`#app #fig-${shandong.id} [data-testid="figure-note"]`).textContent(),
+    `编者注：${shandong.note.zh}`);
+  // In the article, the note follows the paragraph that gives the figure.
+  await app.open(`article/${shandong.item}/`);
+  const line = page.locator(`#app p:has([data-figure="${shandong.id}"]) + [data-testid="figure-note"]`);
+  await line.waitFor();
+  assert.equal(await line.textContent(), `编者注（23873.9 亿元）：${shandong.note.zh}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the comparison table’s order is in the address: a reload or a shared link keeps it', async () => {
   const page = await chromium.newPage(DESKTOP);
   const app = await new AppPage(page, server.base).open(`compare/?ind=industrial_value_added&cmp=${SIX.join('~')}&period=2022`);
