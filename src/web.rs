@@ -186,8 +186,47 @@ pub async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let clipboard = window.navigator().clipboard();
-    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+    let navigator = window.navigator();
+    // Only a secure context (https, localhost) has `navigator.clipboard`: a host on plain http
+    // (an intranet) has not, nor have some old WebViews. There the selection is copied the old way.
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !has_clipboard {
+        return copy_selected(&window, text);
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Copies `text` by selecting it in a hidden text box (`document.execCommand("copy")`).
+fn copy_selected(window: &web_sys::Window, text: &str) -> bool {
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let (Some(body), Ok(html)) = (
+        document.body(),
+        document.clone().dyn_into::<web_sys::HtmlDocument>(),
+    ) else {
+        return false;
+    };
+    let Some(area) = document
+        .create_element("textarea")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return false;
+    };
+    area.set_value(text);
+    area.set_read_only(true);
+    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    if body.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let copied = html.exec_command("copy").unwrap_or(false);
+    area.remove();
+    copied
 }
 
 /// Whether the browser has the Web Share API (phones mostly do).

@@ -353,6 +353,32 @@ test('when the clipboard refuses, the link is shown for copying by hand', async 
   await context.close();
 });
 
+test('where the page has no clipboard (a host on plain http), copy-link still copies', async () => {
+  const context = await chromium.browser.newContext({ ...PHONE });
+  await context.addInitScript(() => {
+    delete Navigator.prototype.share;
+    delete Navigator.prototype.clipboard;
+    // What the old way of copying puts on the clipboard: the selection when "copy" fires.
+    document.addEventListener('copy', () => {
+      const box = document.activeElement;
+      window.copiedText = box && 'value' in box
+        ? box.value.slice(box.selectionStart, box.selectionEnd) : String(document.getSelection());
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const policy = corpus.policies[0];
+  const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  assert.equal(await page.evaluate(() => 'clipboard' in navigator), false);
+  await view.testid('copy-link').click();
+  await view.testid('copy-status').getByText('链接已复制').waitFor();
+  const copied = await page.evaluate(() => window.copiedText);
+  assert.ok(copied.includes(`${server.base}policy/${policy.id}/`), copied);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a QR code and a share poster are drawn for a policy', async () => {
   const page = await chromium.newPage(PHONE);
   const policy = byNumber('粤府〔2021〕53号');
