@@ -567,6 +567,63 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
     })
 }
 
+/// Places' names in a list, in the reader's language: `广东、江苏`, `Guangdong, Jiangsu`.
+pub fn region_names(regions: &[&Region], en: bool) -> String {
+    regions
+        .iter()
+        .map(|r| r.name_in(en))
+        .collect::<Vec<_>>()
+        .join(if en { ", " } else { "、" })
+}
+
+/// What a comparison shows, in a line: its page's title and the text in front of a link shared
+/// to it (`工业增加值（2022）：江苏、广东`, `广东、江苏：各项指标`). `None` before anything is chosen.
+pub fn describe(corpus: &Corpus, state: &CompareState, en: bool) -> Option<String> {
+    let (head, who) = if state.indicator.is_empty() {
+        let regions = state.chosen_regions(corpus);
+        if regions.is_empty() {
+            return None;
+        }
+        (
+            region_names(&regions, en),
+            if en {
+                "every indicator"
+            } else {
+                "各项指标"
+            }
+            .to_string(),
+        )
+    } else {
+        let cmp = compare(corpus, state)?;
+        let name = if en {
+            &cmp.indicator.en
+        } else {
+            &cmp.indicator.zh
+        };
+        let head = match &cmp.period {
+            Some(p) if en => format!("{name}, {p}"),
+            Some(p) => format!("{name}（{p}）"),
+            None => name.clone(),
+        };
+        let who = if cmp.all_regions {
+            if en {
+                "every region with a figure"
+            } else {
+                "各地"
+            }
+            .to_string()
+        } else {
+            region_names(&cmp.regions, en)
+        };
+        (head, who)
+    };
+    Some(if en {
+        format!("{head}: {who}")
+    } else {
+        format!("{head}：{who}")
+    })
+}
+
 /// A bar chart's data, ready to draw (see `crate::charts::draw_ranked_bars`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
@@ -1937,5 +1994,36 @@ mod tests {
         ] {
             assert_eq!(pinyin_halves(name), cut, "{name}");
         }
+    }
+
+    #[test]
+    fn a_comparison_says_what_it_shows_in_a_line() {
+        let c = corpus();
+        assert_eq!(describe(&c, &CompareState::default(), false), None);
+        let regions = CompareState {
+            regions: vec!["guangdong".into(), "jiangsu".into()],
+            ..CompareState::default()
+        };
+        assert_eq!(
+            describe(&c, &regions, false).as_deref(),
+            Some("广东、江苏：各项指标")
+        );
+        assert_eq!(
+            describe(&c, &regions, true).as_deref(),
+            Some("GUANGDONG, JIANGSU: every indicator")
+        );
+        let figures = CompareState {
+            indicator: "industrial_value_added".into(),
+            ..regions
+        };
+        let line = describe(&c, &figures, false).unwrap();
+        assert!(line.ends_with("（2022）：广东、江苏"), "{line}");
+        let every = CompareState {
+            regions: Vec::new(),
+            ..figures
+        };
+        assert!(describe(&c, &every, true)
+            .unwrap()
+            .ends_with(": every region with a figure"));
     }
 }

@@ -15,10 +15,11 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{use_library, SharedLibrary};
 use crate::charts::web::{BarChartCanvas, ChartDownloads};
+use crate::components::share::ShareBar;
 use crate::core::compare::{
-    bar_chart, comparable_sets, compare, comparison_csv, figure_text, figures, indicator_rows,
-    indicator_rows_csv, ready_made, region_order, source_item, CompareState, Comparison,
-    SourceItem,
+    bar_chart, comparable_sets, compare, comparison_csv, describe, figure_text, figures,
+    indicator_rows, indicator_rows_csv, ready_made, region_names, region_order, source_item,
+    CompareState, Comparison, SourceItem,
 };
 use crate::core::corpus::{Corpus, Figure, FigureKind, Region, RegionKind};
 use crate::i18n::{tr, use_lang, Lang};
@@ -90,14 +91,6 @@ pub fn figure_value(
     }
 }
 
-fn names(regions: &[&Region], en: bool) -> String {
-    regions
-        .iter()
-        .map(|r| r.name_in(en))
-        .collect::<Vec<_>>()
-        .join(if en { ", " } else { "、" })
-}
-
 #[component]
 pub fn CompareView() -> impl IntoView {
     let library = use_library();
@@ -111,21 +104,40 @@ pub fn CompareView() -> impl IntoView {
     let main = move || {
         let s = state.get();
         let en = lang.get() == Lang::En;
+        // A chosen comparison can be sent on: a phone in WeChat shows no address bar.
+        let share = describe(&lib.corpus, &s, en).map(|title| {
+            view! { <ShareBar title=format!("《参考》{title}") path=s.href()/> }
+        });
         view! {
             {chooser(&lib, &s, en)}
             {body(&lib, &s, en)}
+            {share}
         }
     };
     let lib = library.clone();
     let ready = move || ready_section(&lib.corpus, lang.get() == Lang::En);
+    // The page's title says what is compared: a share from the browser's menu takes it.
+    let lib = library.clone();
+    let title = move || {
+        let en = lang.get() == Lang::En;
+        let page = if en {
+            "Regional comparison"
+        } else {
+            "地区比较"
+        };
+        match describe(&lib.corpus, &state.get(), en) {
+            Some(line) => format!("{line} · {page}"),
+            None => page.to_string(),
+        }
+    };
     view! {
-        <Title text=tr("地区比较", "Regional comparison")/>
+        <Title text=title/>
         <article class="compare-page" data-testid="compare-page">
             <h1>{tr("地区比较", "Regional comparison")}</h1>
             <p class="cx-lead">
                 {tr(
-                    "选择一项指标和若干省市，比较源文给出的数字。点按任何数值可查看原句和出处；地址栏就是这次比较的链接。",
-                    "Choose an indicator and regions to compare the figures the source gives. Tap any value for its sentence and source; the address is a link to this comparison.",
+                    "选择一项指标和若干省市，比较源文给出的数字。点按任何数值可查看原句和出处；比较下方的“分享”可把这次比较发给别人。",
+                    "Choose an indicator and regions to compare the figures the source gives. Tap any value for its sentence and source; “Share” under the comparison sends it to others.",
                 )}
             </p>
             {main}
@@ -304,9 +316,9 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
             "地区：尚未选择".to_string()
         }
     } else if en {
-        format!("Regions: {}", names(&chosen, en))
+        format!("Regions: {}", region_names(&chosen, en))
     } else {
-        format!("地区：{}", names(&chosen, en))
+        format!("地区：{}", region_names(&chosen, en))
     };
     let picker_open = chosen.is_empty() && state.indicator.is_empty();
     let clear = CompareState {
@@ -500,7 +512,7 @@ fn chart_section(
                 } else {
                     "源文没有给出这些地区该时期的数字："
                 }}
-                {names(&cmp.missing, en)}
+                {region_names(&cmp.missing, en)}
                 " · "
                 <a href=all data-noscroll="">
                     {if en { "Show every region with a figure" } else { "改看所有有数字的地区" }}
@@ -678,7 +690,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
                 aria-label=if en { "Table of figures" } else { "数字表" }>
                 <table class="compare-multi" data-testid=testid>
                     <caption>
-                        {names(&regions, en)}
+                        {region_names(&regions, en)}
                         {if en { ": figures by indicator" } else { "：各项指标的数字" }}
                     </caption>
                     <thead>
@@ -706,10 +718,13 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
         if en {
             format!(
                 "The source gives {n_shared} indicator(s) for {}.",
-                names(&regions, en)
+                region_names(&regions, en)
             )
         } else {
-            format!("源文给出{}的 {n_shared} 项指标。", names(&regions, en))
+            format!(
+                "源文给出{}的 {n_shared} 项指标。",
+                region_names(&regions, en)
+            )
         }
     } else if en {
         format!(
@@ -735,11 +750,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
             </details>
         }
     });
-    let heading = if en {
-        format!("{}: every indicator", names(&regions, en))
-    } else {
-        format!("{}：各项指标", names(&regions, en))
-    };
+    let heading = describe(corpus, state, en).unwrap_or_default();
     view! {
         <section class="compare-result" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{heading}</h2>

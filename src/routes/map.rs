@@ -11,6 +11,7 @@ use leptos_router::hooks::use_location;
 use crate::app::{use_library, SharedLibrary};
 use crate::charts::tiles::{draw_tile_map, tile_map_height, TileChart};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE};
+use crate::components::share::ShareBar;
 use crate::core::compare::{
     city_detail, group_en, pinyin_halves, policies_href, shade, shade_ranges, source_item,
     source_line, tiles, tiles_csv, CompareState, MapState, Measure, Tile, GROUPS,
@@ -110,8 +111,39 @@ pub fn MapView() -> impl IntoView {
     });
     let lib = library.clone();
     let table = move || table_section(&lib, &state.get(), lang.get() == Lang::En);
+    // A city's panel can be sent on, and the page's title names the city (a share from the
+    // browser's menu takes it).
+    let lib = library.clone();
+    let city_name = move || {
+        let en = lang.get() == Lang::En;
+        state.with(|s| {
+            s.city
+                .as_deref()
+                .and_then(|id| lib.corpus.region(id))
+                .map(|r| r.name_in(en).to_string())
+        })
+    };
+    let title = {
+        let city_name = city_name.clone();
+        move || {
+            let page = lang.get().pick("广东地图", "Guangdong map");
+            match city_name() {
+                Some(city) => format!("{city} · {page}"),
+                None => page.to_string(),
+            }
+        }
+    };
+    let share = move || {
+        city_name().map(|city| {
+            let line = match lang.get() {
+                Lang::Zh => format!("《参考》{city}：政策、数字与文章"),
+                Lang::En => format!("Cankao: {city}, its policies, figures and articles"),
+            };
+            view! { <ShareBar title=line path=state.get().href()/> }
+        })
+    };
     view! {
-        <Title text=tr("广东地图", "Guangdong map")/>
+        <Title text=title/>
         <article class="map-page" data-testid="map-page">
             <h1>{tr("广东各市地图", "Guangdong's cities")}</h1>
             <p class="cx-lead">
@@ -125,6 +157,7 @@ pub fn MapView() -> impl IntoView {
             </nav>
             {map}
             {city}
+            {share}
             {table}
         </article>
     }

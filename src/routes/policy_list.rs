@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use crate::app::use_library;
 use crate::components::cards::{level_label, PolicyCard};
+use crate::components::share::ShareBar;
 use crate::core::corpus::Level;
 use crate::core::csv;
 use crate::core::items::ItemRef;
@@ -63,6 +64,29 @@ fn value_label(
             }),
         Facet::Year | Facet::Issuer => value.to_string(),
     }
+}
+
+/// The list's query and each chosen filter value, as the reader reads them, each with the
+/// state that drops it (the chips' removal).
+fn active_filters(
+    library: &crate::core::library::Library,
+    s: &ListState,
+    lang: Lang,
+) -> Vec<(String, ListState)> {
+    let mut filters = Vec::new();
+    if !s.q.is_empty() {
+        let mut next = s.clone();
+        next.q.clear();
+        filters.push((format!("“{}”", s.q), next));
+    }
+    for facet in Facet::ALL {
+        for value in s.selected(facet) {
+            let mut next = s.clone();
+            next.toggle(facet, &value);
+            filters.push((value_label(library, facet, &value, lang), next));
+        }
+    }
+    filters
 }
 
 fn sort_label(sort: Sort, lang: Lang) -> &'static str {
@@ -199,19 +223,7 @@ pub fn PolicyList() -> impl IntoView {
     let chips = move || {
         let s = state.get();
         let lang_now = lang.get();
-        let mut chips: Vec<(String, ListState)> = Vec::new();
-        if !s.q.is_empty() {
-            let mut next = s.clone();
-            next.q.clear();
-            chips.push((format!("“{}”", s.q), next));
-        }
-        for facet in Facet::ALL {
-            for value in s.selected(facet) {
-                let mut next = s.clone();
-                next.toggle(facet, &value);
-                chips.push((value_label(&lib, facet, &value, lang_now), next));
-            }
-        }
+        let chips = active_filters(&lib, &s, lang_now);
         let any = !chips.is_empty();
         let clear = ListState {
             sort: s.sort,
@@ -327,8 +339,34 @@ pub fn PolicyList() -> impl IntoView {
             view! { <ul class="plain no-results" data-testid="no-results">{clear}{everything}</ul> }
         })
     };
+    // What a filtered list holds, in a line: the page's title (a share from the browser's menu
+    // takes it) and the text in front of a link sent from its share bar.
+    let lib = library.clone();
+    let filtered = Memo::new(move |_| {
+        let s = state.get();
+        let lang_now = lang.get();
+        let filters = active_filters(&lib, &s, lang_now);
+        (!filters.is_empty()).then(|| {
+            let labels: Vec<String> = filters.into_iter().map(|(label, _)| label).collect();
+            let n = listing.with(|l| l.ids.len());
+            let line = match lang_now {
+                Lang::Zh => format!("政策文件：{}（{n} 份）", labels.join(" · ")),
+                Lang::En => format!("Policy documents: {} ({n})", labels.join(" · ")),
+            };
+            (line, s.href())
+        })
+    });
+    let title = move || match filtered.get() {
+        Some((line, _)) => line,
+        None => lang.get().pick("政策文件", "Policy documents").to_string(),
+    };
+    let share = move || {
+        filtered.get().map(|(line, path)| {
+            view! { <ShareBar title=format!("《参考》{line}") path/> }
+        })
+    };
     view! {
-        <Title text=tr("政策文件", "Policy documents")/>
+        <Title text=title/>
         <section class="policy-list" data-testid="policy-list" on:keydown=on_key>
             <h1>{tr("政策文件", "Policy documents")}</h1>
             <form role="search" class="searchbar" on:submit=|ev| ev.prevent_default()>
@@ -377,6 +415,7 @@ pub fn PolicyList() -> impl IntoView {
                     }
                 }}
             </p>
+            {share}
             {no_results}
             <div class="list-layout">
                 <div class="sheet-backdrop" hidden=move || !sheet_open.get() on:click=move |_| sheet_open.set(false)></div>

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::components::saved::{star_label, use_saved};
+use crate::components::share::ShareBar;
 use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
 use crate::core::search::{search_href, Group, Query};
@@ -260,8 +261,31 @@ pub fn SearchPage() -> impl IntoView {
             }
         })
     };
+    // Once typing pauses the address holds the query: the page's title names it (a share from
+    // the browser's menu takes it), and a share bar sends it on.
+    let searched = Memo::new(move |_| query_of(&location.search.get()));
+    let title = move || {
+        let page = lang.get().pick("搜索", "Search");
+        searched.with(|q| {
+            if q.is_empty() {
+                page.to_string()
+            } else {
+                format!("{q} · {page}")
+            }
+        })
+    };
+    let share = move || {
+        let q = searched.get();
+        (!q.is_empty()).then(|| {
+            let line = match lang.get() {
+                Lang::Zh => format!("《参考》搜索“{q}”"),
+                Lang::En => format!("Cankao: search for “{q}”"),
+            };
+            view! { <ShareBar title=line path=search_href(&q, only.get())/> }
+        })
+    };
     view! {
-        <Title text=tr("搜索", "Search")/>
+        <Title text=title/>
         <section class="search-page" data-testid="search-page">
             <h1>{tr("搜索全部内容", "Search everything")}</h1>
             <form role="search" class="searchbar" on:submit=move |ev| { ev.prevent_default(); flush_url(); }>
@@ -284,6 +308,8 @@ pub fn SearchPage() -> impl IntoView {
             {back}
             {no_results}
             <div class="hits" data-testid="hits" node_ref=hits_box on:click=on_star inner_html=move || results.with(|r| r.first.clone())></div>
+            // Under the results: appearing once typing pauses, it moves nothing the reader sees.
+            {share}
             {coverage}
             <p class="meta">{tr("多个词用空格分开时，结果需同时包含所有词。", "Several words separated by spaces must all match.")}</p>
         </section>

@@ -353,6 +353,38 @@ test('when the clipboard refuses, the link is shown for copying by hand', async 
   await context.close();
 });
 
+test('a filtered list, a comparison, a map city and a search are sent on from their own share bar, titled by what they show', async () => {
+  const context = await chromium.browser.newContext({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(() => { delete Navigator.prototype.share; });
+  const page = await context.newPage();
+  const app = new PolicyListPage(page, server.base);
+  for (const [path, words] of [
+    ['policies/?level=municipal&theme=digital', ['政策文件', '市级']],
+    ['compare/?ind=industrial_value_added&cmp=jiangsu~guangdong', ['工业增加值', '江苏、广东']],
+    ['map/?measure=figures&city=foshan', ['佛山']],
+    ['search/?q=%E4%BA%BA%E6%89%8D', ['人才']],
+  ]) {
+    // Opened with WeChat's parameters, the link sent on is the view's own.
+    await app.open(`${path}${path.includes('?') ? '&' : '?'}from=singlemessage`);
+    const bar = app.testid('share');
+    await bar.waitFor();
+    const title = await page.title();
+    for (const w of words) assert.ok(title.includes(w), `${path}: title “${title}” lacks ${w}`);
+    await bar.locator('[data-testid="copy-link"]').click();
+    await app.testid('copy-status').getByText('链接已复制').waitFor();
+    const [line, url] = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+    // The same address, its parameters in any order, WeChat's left out.
+    const same = (u) => { const x = new URL(u); return [x.pathname, [...x.searchParams].sort().join('&')]; };
+    assert.deepEqual(same(url), same(`${server.base}${path}`));
+    for (const w of words) assert.ok(line.includes(w), `${path}: “${line}” lacks ${w}`);
+  }
+  // An unfiltered list has nothing particular to send: no share bar.
+  await app.open('policies/');
+  await app.testid('result-count').waitFor();
+  assert.equal(await app.testid('share').count(), 0);
+  await context.close();
+});
+
 test('where the page has no clipboard (a host on plain http), copy-link still copies', async () => {
   const context = await chromium.browser.newContext({ ...PHONE });
   await context.addInitScript(() => {
