@@ -100,6 +100,9 @@ pub fn CompareView() -> impl IntoView {
     let state = Memo::new(move |_| {
         CompareState::from_query(&location.search.get(), &lib.corpus.registry.regions)
     });
+    // Whether the region picker is open, once the reader has opened or closed it: the chooser is
+    // drawn again for each region tapped, and must not close under the reader's finger.
+    let picker_open = RwSignal::new(None::<bool>);
     let lib = library.clone();
     let main = move || {
         let s = state.get();
@@ -109,7 +112,7 @@ pub fn CompareView() -> impl IntoView {
             view! { <ShareBar title=format!("《参考》{title}") path=s.href()/> }
         });
         view! {
-            {chooser(&lib, &s, en)}
+            {chooser(&lib, &s, en, picker_open)}
             {body(&lib, &s, en)}
             {share}
         }
@@ -150,7 +153,12 @@ pub fn CompareView() -> impl IntoView {
 type RegionGroup = (&'static str, &'static str, fn(&Region) -> bool);
 
 /// The indicator and period selects and the region toggles.
-fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView + use<> {
+fn chooser(
+    lib: &SharedLibrary,
+    state: &CompareState,
+    en: bool,
+    picker_open: RwSignal<Option<bool>>,
+) -> impl IntoView + use<> {
     let corpus = &lib.corpus;
     let navigate = use_navigate();
     // Indicators with figures, those shared by several regions first.
@@ -320,7 +328,19 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
     } else {
         format!("地区：{}", region_names(&chosen, en))
     };
-    let picker_open = chosen.is_empty() && state.indicator.is_empty();
+    // Open at first while nothing is chosen; then as the reader left it.
+    let open = picker_open
+        .get_untracked()
+        .unwrap_or(chosen.is_empty() && state.indicator.is_empty());
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now_open = ev
+            .target()
+            .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+            .and_then(|v| v.as_bool());
+        if now_open.is_some() {
+            picker_open.set(now_open);
+        }
+    };
     let clear = CompareState {
         indicator: state.indicator.clone(),
         ..CompareState::default()
@@ -343,7 +363,7 @@ fn chooser(lib: &SharedLibrary, state: &CompareState, en: bool) -> impl IntoView
                 </select>
             </p>
             {periods}
-            <details class="cx-region-picker" open=picker_open>
+            <details class="cx-region-picker" open=open on:toggle=on_toggle>
                 <summary data-testid="compare-regions-summary">{summary}</summary>
                 <p class="meta">
                     {if en {

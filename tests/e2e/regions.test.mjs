@@ -120,6 +120,24 @@ test('a figure the source contradicts is marked where it is compared, and its ar
   await page.context().close();
 });
 
+test('on a phone the region picker stays open while regions are tapped one after another, and stays closed once closed', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/');
+  await app.testid('compare-region-guangdong').click();
+  await page.waitForURL(/cmp=guangdong/);
+  // Drawn again with 广东 chosen, the picker is still open under the reader's finger.
+  await app.testid('compare-region-jiangsu').click({ timeout: 3000 });
+  await page.waitForURL(/cmp=guangdong~jiangsu/);
+  await app.testid('compare-regions-summary').click();
+  await app.testid('compare-region-jiangsu').waitFor({ state: 'hidden' });
+  await app.open('compare/?cmp=guangdong');
+  // A link with regions chosen opens with the picker closed, as before.
+  await app.testid('compare-regions-summary').waitFor();
+  assert.equal(await app.testid('compare-region-zhejiang').isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the comparison table’s order is in the address: a reload or a shared link keeps it', async () => {
   const page = await chromium.newPage(DESKTOP);
   const app = await new AppPage(page, server.base).open(`compare/?ind=industrial_value_added&cmp=${SIX.join('~')}&period=2022`);
