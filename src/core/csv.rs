@@ -5,9 +5,11 @@
 pub const BOM: &str = "\u{feff}";
 
 /// One cell: quoted when it holds a separator, a quote or a line break; prefixed with `'` when
-/// it starts with a character a spreadsheet would read as a formula (= + - @, tab, CR).
+/// it starts with a character a spreadsheet would read as a formula (= + - @, tab, CR), unless
+/// it is a plain number: `-5.6` must stay a number a reader can sum, and a number's shape
+/// leaves no room for a formula.
 pub fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -17,6 +19,16 @@ pub fn cell(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// A decimal number as this app writes one (`47723`, `-5.6`, see `corpus::format_number`): an
+/// optional minus, digits, and optionally a point and more digits.
+pub fn is_plain_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    [whole, fraction]
+        .iter()
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A whole CSV document from a header and rows.
@@ -79,9 +91,21 @@ mod tests {
     fn neutralises_formulas() {
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("-1+2"), "'-1+2");
+        assert_eq!(cell("-A1"), "'-A1");
         assert_eq!(cell("@SUM"), "'@SUM");
         assert_eq!(cell("1-2"), "1-2");
+    }
+
+    #[test]
+    fn plain_numbers_stay_numbers() {
+        for number in ["-5.6", "-1", "47723", "0.5", "-0.0001"] {
+            assert_eq!(cell(number), number);
+        }
+        // Only a number's whole shape passes: anything more is formula-like text again.
+        for text in ["-", "--5", "-5.", "-.5", "-5.6.1", "-1e3", "- 5", "+5"] {
+            assert_eq!(cell(text), format!("'{text}"));
+        }
     }
 
     #[test]
