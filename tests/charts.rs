@@ -205,6 +205,42 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
 }
 
 #[test]
+fn the_csv_keeps_ratios_and_months_as_written() {
+    // Excel would show 1/7 as 1月7日, 1:1 as 1:01 and the period 2022-11 as a day.
+    let c = corpus();
+    for (indicator, region, period, column, text) in [
+        ("share_of_country", "guangdong", "2023", "原文数值", "1/7"),
+        (
+            "matching_ratio",
+            "guangzhou",
+            "2021-2025",
+            "原文数值",
+            "1:1",
+        ),
+        (
+            "national_advanced_clusters",
+            "yangtze-delta",
+            "2022-11",
+            "时期",
+            "2022-11",
+        ),
+    ] {
+        let state = CompareState {
+            indicator: indicator.into(),
+            regions: vec![region.into()],
+            period: period.into(),
+            ..CompareState::default()
+        };
+        let rows = csv::parse(&comparison_csv(&c, &compare(&c, &state).unwrap()));
+        let at = rows[0].iter().position(|h| h == column).unwrap();
+        assert!(
+            rows[1..].iter().any(|r| r[at] == format!("=\"{text}\"")),
+            "{indicator}: {rows:?}"
+        );
+    }
+}
+
+#[test]
 fn counts_printed_with_other_classifiers_are_drawn_beside_each_other() {
     // 长三角's 18 席 of national clusters beside 江苏's 10 个; 珠三角's 9 市 beside 江苏's 13 个.
     let c = corpus();
