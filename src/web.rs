@@ -22,6 +22,12 @@ pub fn app_url(relative: &str) -> String {
     format!("{origin}{}", app_path(relative))
 }
 
+/// The app's root as an absolute URL (`https://example.org/sub/`): the CSV downloads' links,
+/// read in a spreadsheet or an email, are made absolute against it.
+pub fn app_root_url() -> String {
+    app_url("")
+}
+
 /// Focuses the element `find` returns once the next frame is painted: an element the same change
 /// shows (a panel, a sheet, an app still behind the prerendered page) cannot take the focus before.
 pub fn focus_after_paint(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {

@@ -188,7 +188,7 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     );
 
     // The CSV holds the same six rows, with a BOM, ranked.
-    let doc = comparison_csv(&c, &cmp);
+    let doc = comparison_csv(&c, &cmp, "https://example.org/");
     assert!(doc.starts_with(csv::BOM));
     let rows = csv::parse(&doc);
     assert_eq!(rows.len(), 7);
@@ -196,12 +196,49 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     assert_eq!(rows[1][1], "江苏");
     assert_eq!(rows[1][6], "48593.6");
     assert!(rows[1][11].contains("48593.6"));
-    assert!(rows[1][14].ends_with('/'));
+    assert!(rows[1][14].starts_with("https://example.org/") && rows[1][14].ends_with('/'));
     // Shandong's figure, which the source contradicts, carries the editors' note.
     assert_eq!(rows[0][12], "编者注");
     assert_eq!(rows[4][1], "山东");
     assert!(rows[4][12].contains("19854.6"), "{:?}", rows[4]);
     assert!(rows[1][12].is_empty());
+}
+
+#[test]
+fn the_csv_keeps_ratios_and_months_as_written() {
+    // Excel would show 1/7 as 1月7日, 1:1 as 1:01 and the period 2022-11 as a day.
+    let c = corpus();
+    for (indicator, region, period, column, text) in [
+        ("share_of_country", "guangdong", "2023", "原文数值", "1/7"),
+        (
+            "matching_ratio",
+            "guangzhou",
+            "2021-2025",
+            "原文数值",
+            "1:1",
+        ),
+        (
+            "national_advanced_clusters",
+            "yangtze-delta",
+            "2022-11",
+            "时期",
+            "2022-11",
+        ),
+    ] {
+        let state = CompareState {
+            indicator: indicator.into(),
+            regions: vec![region.into()],
+            period: period.into(),
+            ..CompareState::default()
+        };
+        let cmp = compare(&c, &state).unwrap();
+        let rows = csv::parse(&comparison_csv(&c, &cmp, "https://example.org/"));
+        let at = rows[0].iter().position(|h| h == column).unwrap();
+        assert!(
+            rows[1..].iter().any(|r| r[at] == format!("=\"{text}\"")),
+            "{indicator}: {rows:?}"
+        );
+    }
 }
 
 #[test]

@@ -118,15 +118,34 @@ proptest! {
         prop_assert_eq!(back.len(), rows.len() + 1);
         for (row, parsed) in rows.iter().zip(back.iter().skip(1)) {
             for (cell, read) in row.iter().zip(parsed) {
-                let expected = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                let expected = if csv::is_date_or_time(cell) {
+                    format!("=\"{cell}\"")
+                } else if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !csv::is_plain_number(cell) {
                     format!("'{cell}")
                 } else {
                     cell.clone()
                 };
                 prop_assert_eq!(read, &expected);
-                prop_assert!(!read.starts_with(['=', '+', '-', '@']));
+                // A number is the one thing that may start with a minus, and the one formula is the
+                // text formula around a date or a time.
+                prop_assert!(!read.starts_with(['=', '+', '-', '@']) || csv::is_plain_number(read) || csv::is_date_or_time(cell));
             }
         }
+    }
+
+    /// A month and a number joined as a date or a time (`1/7`, `2022-11`, `1:1`) reach the
+    /// spreadsheet as the text formula that shows them as written.
+    #[test]
+    fn dates_and_times_stay_text(month in 1u32..=12, other in 0u32..10_000, separator in prop::sample::select(vec!['/', '-', ':']), month_first: bool) {
+        let text = if month_first { format!("{month}{separator}{other}") } else { format!("{other}{separator}{month}") };
+        prop_assert_eq!(csv::cell(&text), format!("\"=\"\"{text}\"\"\""));
+    }
+
+    /// Every number the app prints, negative ones included, reaches the spreadsheet as a number.
+    #[test]
+    fn printed_numbers_stay_numbers(value in -1e15f64..1e15) {
+        let printed = format_number(value);
+        prop_assert_eq!(csv::cell(&printed), printed);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use cankao::core::corpus::Level;
+use cankao::core::csv;
 use cankao::core::library::Library;
-use cankao::core::listing::{list, Facet, ListState, Sort};
+use cankao::core::listing::{list, policies_csv, Facet, ListState, Sort};
 use cankao::core::search::{Group, Index, Query};
 use cankao::tool::{load_corpus, ship};
 
@@ -252,6 +253,34 @@ fn an_issuer_the_sources_name_two_ways_is_one_filter_value() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn the_policy_csv_names_regions_and_themes_in_chinese_beside_their_codes() {
+    let lib = library();
+    let l = list(&lib.corpus, &lib.index, &ListState::default());
+    let rows = csv::parse(&policies_csv(&l.rows, "https://example.org/cankao/"));
+    assert_eq!(rows.len(), 1 + l.rows.len());
+    let column = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}: {:?}", rows[0]))
+    };
+    let row = rows.iter().find(|r| r[0] == "shenfugui-2021-1").unwrap();
+    assert_eq!(row[column("文号")], "深府规〔2021〕1号");
+    assert_eq!(row[column("层级")], "市级");
+    assert_eq!(row[column("地区")], "深圳");
+    assert_eq!(row[column("地区代码")], "shenzhen");
+    assert_eq!(
+        row[column("主题")],
+        "产业链供应链；用地与空间；营商环境与改革"
+    );
+    assert_eq!(row[column("主题代码")], "chains；land；reform");
+    assert_eq!(
+        row[column("链接")],
+        "https://example.org/cankao/policy/shenfugui-2021-1/"
+    );
 }
 
 #[test]

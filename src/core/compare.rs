@@ -14,7 +14,7 @@ use super::corpus::{
 use super::csv;
 use super::items::{ItemRef, Kind};
 use super::listing::ListState;
-use super::url::{format_query, parse_query};
+use super::url::{absolute, format_query, parse_query};
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -726,7 +726,14 @@ const FIGURE_HEADER: [&str; 16] = [
     "数字编号",
 ];
 
-fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec<String> {
+/// A figure's row of [`FIGURE_HEADER`]; its source's link is absolute, under `root_url`.
+fn figure_row(
+    corpus: &Corpus,
+    rank: String,
+    region: &Region,
+    f: &Figure,
+    root_url: &str,
+) -> Vec<String> {
     let indicator = corpus.indicator(&f.indicator);
     let source = source_item(corpus, f);
     vec![
@@ -747,21 +754,24 @@ fn figure_row(corpus: &Corpus, rank: String, region: &Region, f: &Figure) -> Vec
         f.sentence.clone(),
         f.note_text(false).unwrap_or_default().to_string(),
         source.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
-        source.map(|s| s.path).unwrap_or_default(),
+        source
+            .map(|s| absolute(root_url, &s.path))
+            .unwrap_or_default(),
         f.id.clone(),
     ]
 }
 
-/// The comparison as CSV (with BOM): one row per figure, values as printed with their units.
-pub fn comparison_csv(corpus: &Corpus, cmp: &Comparison) -> String {
+/// The comparison as CSV (with BOM): one row per figure, values as printed with their units,
+/// sources linked under the app's `root_url`.
+pub fn comparison_csv(corpus: &Corpus, cmp: &Comparison, root_url: &str) -> String {
     let rows: Vec<Vec<String>> = cmp
         .entries
         .iter()
-        .map(|e| figure_row(corpus, e.rank.to_string(), e.region, e.figure))
+        .map(|e| figure_row(corpus, e.rank.to_string(), e.region, e.figure, root_url))
         .chain(
             cmp.other_units
                 .iter()
-                .map(|e| figure_row(corpus, String::new(), e.region, e.figure)),
+                .map(|e| figure_row(corpus, String::new(), e.region, e.figure, root_url)),
         )
         .collect();
     csv::document(&FIGURE_HEADER, &rows)
@@ -835,13 +845,18 @@ pub fn indicator_rows<'a>(corpus: &'a Corpus, regions: &[&Region]) -> Vec<Indica
     rows
 }
 
-/// The indicator table as CSV: one row per figure.
-pub fn indicator_rows_csv(corpus: &Corpus, regions: &[&Region], rows: &[IndicatorRow]) -> String {
+/// The indicator table as CSV: one row per figure, sources linked under the app's `root_url`.
+pub fn indicator_rows_csv(
+    corpus: &Corpus,
+    regions: &[&Region],
+    rows: &[IndicatorRow],
+    root_url: &str,
+) -> String {
     let mut out = Vec::new();
     for row in rows {
         for (region, cell) in regions.iter().zip(&row.cells) {
             for f in cell {
-                out.push(figure_row(corpus, String::new(), region, f));
+                out.push(figure_row(corpus, String::new(), region, f, root_url));
             }
         }
     }
@@ -1505,8 +1520,8 @@ pub fn timeline(corpus: &Corpus, mark: f64) -> Timeline<'_> {
     }
 }
 
-/// The timeline as CSV: one row per policy, oldest first.
-pub fn timeline_csv(corpus: &Corpus, t: &Timeline) -> String {
+/// The timeline as CSV: one row per policy, oldest first, linked under the app's `root_url`.
+pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
     let rows: Vec<Vec<String>> = t
         .marks
         .iter()
@@ -1521,7 +1536,7 @@ pub fn timeline_csv(corpus: &Corpus, t: &Timeline) -> String {
                     .unwrap_or_default(),
                 p.short_title.clone(),
                 p.doc_number.clone().unwrap_or_default(),
-                ItemRef::Policy(p).path(),
+                absolute(root_url, &ItemRef::Policy(p).path()),
             ]
         })
         .collect();
@@ -1590,6 +1605,9 @@ mod tests {
             summary: "summary".into(),
         }
     }
+
+    /// Where the tests' app is served from.
+    const ROOT_URL: &str = "https://example.org/cankao/";
 
     fn corpus() -> Corpus {
         let regions = vec![
@@ -1808,10 +1826,13 @@ mod tests {
         assert_eq!(chart.bars.len(), 3);
         assert_eq!(chart.bars[0].value_label, "48593.6 亿元");
         assert!(chart.title.contains("industrial_value_added-zh") && chart.title.contains("2022"));
-        let csv = comparison_csv(&c, &cmp);
+        let csv = comparison_csv(&c, &cmp, ROOT_URL);
         let rows = csv::parse(&csv);
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[1][1], "江苏");
+        // The source's link works outside the app.
+        assert_eq!(rows[0][14], "出处链接");
+        assert_eq!(rows[1][14], "https://example.org/cankao/article/a1/");
         // The value as printed, not the converted one.
         assert_eq!(rows[3][6], "2.8871");
         assert_eq!(rows[3][7], "万亿元");
@@ -1881,8 +1902,11 @@ mod tests {
         assert_eq!(rows[0].cells[0].len(), 2);
         // share: Guangdong 2022, Jiangsu 2021: no common period.
         assert!(rows[1].common_periods.is_empty());
-        let csv = indicator_rows_csv(&c, &[gd, js], &rows);
-        assert_eq!(csv::parse(&csv).len(), 1 + 6);
+        let csv = csv::parse(&indicator_rows_csv(&c, &[gd, js], &rows, ROOT_URL));
+        assert_eq!(csv.len(), 1 + 6);
+        assert!(csv[1..]
+            .iter()
+            .all(|r| r[14] == "https://example.org/cankao/article/a1/"));
     }
 
     #[test]
@@ -1971,7 +1995,10 @@ mod tests {
         assert_eq!(t.marks[2].slot, 1);
         assert_eq!(t.slots, 2);
         assert!(t.marks[1].pos > 5.0 && t.marks[1].pos < 6.0);
-        assert_eq!(csv::parse(&timeline_csv(&c, &t)).len(), 5);
+        let csv = csv::parse(&timeline_csv(&c, &t, ROOT_URL));
+        assert_eq!(csv.len(), 5);
+        assert_eq!(csv[0][5], "链接");
+        assert_eq!(csv[1][5], "https://example.org/cankao/policy/p3/");
     }
 
     #[test]

@@ -4,8 +4,10 @@ use super::order;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::corpus::{Corpus, Issue, Level, Policy, Registry};
+use super::csv;
+use super::items::ItemRef;
 use super::search::{Index, Query};
-use super::url::{format_query, parse_query};
+use super::url::{absolute, format_query, parse_query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -390,6 +392,61 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         }
     }
     Listing { rows, facets }
+}
+
+/// The columns of [`policies_csv`].
+const POLICY_HEADER: [&str; 13] = [
+    "id",
+    "标题",
+    "简称",
+    "文号",
+    "发文机关",
+    "日期",
+    "层级",
+    "地区",
+    "地区代码",
+    "主题",
+    "主题代码",
+    "简介",
+    "链接",
+];
+
+/// The list as CSV (with BOM), a row per policy in the list's order. Regions and themes are
+/// named in Chinese, as the headers and levels are, with their codes in columns of their own
+/// (to filter or join on, as the comparison's CSV has them); each policy is linked under the
+/// app's `root_url`, so the link opens from a spreadsheet or an email.
+pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let p = row.policy;
+            let themes = row.themes();
+            let theme_names: Vec<&str> = themes
+                .iter()
+                .filter_map(|key| row.registry.theme(key))
+                .map(|theme| theme.zh.as_str())
+                .collect();
+            vec![
+                p.id.clone(),
+                p.title.clone(),
+                p.short_title.clone(),
+                p.doc_number.clone().unwrap_or_default(),
+                p.issuers.join("；"),
+                p.date.clone(),
+                p.level.zh().to_string(),
+                row.registry
+                    .region(&p.region)
+                    .map(|region| region.name.clone())
+                    .unwrap_or_default(),
+                p.region.clone(),
+                theme_names.join("；"),
+                themes.join("；"),
+                p.summary.clone(),
+                absolute(root_url, &ItemRef::Policy(p).path()),
+            ]
+        })
+        .collect();
+    csv::document(&POLICY_HEADER, &rows)
 }
 
 #[cfg(test)]

@@ -74,6 +74,17 @@ pub fn format_query(pairs: &[(&str, String)]) -> String {
     }
 }
 
+/// A link relative to the app's root made absolute, for files read away from the app (a CSV
+/// opened in Excel, pasted into an email): `https://example.org/sub/` and `policy/x/` give
+/// `https://example.org/sub/policy/x/`. Only the browser knows the root, so callers pass it.
+pub fn absolute(root_url: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        root_url.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
 /// The main navigation's entry for a path relative to the app's root (`policy/x/` is under
 /// `policies`), so the header can mark where the reader is; `None` for the home page and the
 /// views the header does not list.
@@ -105,6 +116,24 @@ mod tests {
         assert_eq!(nav_section("saved/"), Some("saved"));
         assert_eq!(nav_section(""), None);
         assert_eq!(nav_section("expert/e-1/"), None);
+    }
+
+    #[test]
+    fn absolute_links_join_the_root_and_the_path_with_one_slash() {
+        for root in ["https://example.org/sub/", "https://example.org/sub"] {
+            assert_eq!(
+                absolute(root, "policy/x/"),
+                "https://example.org/sub/policy/x/"
+            );
+            assert_eq!(
+                absolute(root, "/compare/?ind=a"),
+                "https://example.org/sub/compare/?ind=a"
+            );
+        }
+        assert_eq!(
+            absolute("https://example.org/", "map/"),
+            "https://example.org/map/"
+        );
     }
 
     #[test]

@@ -10,12 +10,11 @@ use crate::app::use_library;
 use crate::components::cards::{level_label, PolicyCard};
 use crate::components::share::ShareBar;
 use crate::core::corpus::Level;
-use crate::core::csv;
 use crate::core::items::ItemRef;
-use crate::core::listing::{list, Facet, ListState, Row, Sort};
+use crate::core::listing::{list, policies_csv, Facet, ListState, Sort};
 use crate::core::search::search_href;
 use crate::i18n::{tr, use_lang, Lang};
-use crate::web::{app_url, download};
+use crate::web::{app_root_url, download};
 
 /// Changes the list's URL; typing replaces the history entry instead of adding one per key.
 /// The path is the router's (it adds the app's root, so `app_path` would add it twice).
@@ -96,27 +95,6 @@ fn sort_label(sort: Sort, lang: Lang) -> &'static str {
         Sort::Level => lang.pick("按层级", "By level"),
         Sort::Relevance => lang.pick("按相关度", "Best match"),
     }
-}
-
-fn csv_rows(rows: &[Row]) -> Vec<Vec<String>> {
-    rows.iter()
-        .map(|r| {
-            let p = r.policy;
-            vec![
-                p.id.clone(),
-                p.title.clone(),
-                p.short_title.clone(),
-                p.doc_number.clone().unwrap_or_default(),
-                p.issuers.join("；"),
-                p.date.clone(),
-                p.level.zh().to_string(),
-                p.region.clone(),
-                r.themes().join("；"),
-                p.summary.clone(),
-                app_url(&format!("policy/{}/", p.id)),
-            ]
-        })
-        .collect()
 }
 
 /// Policy cards drawn at first and per "show more".
@@ -257,22 +235,7 @@ pub fn PolicyList() -> impl IntoView {
             "csv" => download(
                 "cankao-policies.csv",
                 "text/csv;charset=utf-8",
-                &csv::document(
-                    &[
-                        "id",
-                        "标题",
-                        "简称",
-                        "文号",
-                        "发文机关",
-                        "日期",
-                        "层级",
-                        "地区",
-                        "主题",
-                        "简介",
-                        "链接",
-                    ],
-                    &csv_rows(&l.rows),
-                ),
+                &policies_csv(&l.rows, &app_root_url()),
             ),
             _ => {
                 let policies: Vec<_> = l.rows.iter().map(|r| r.policy).collect();

@@ -203,7 +203,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
         source: source_line(corpus, [], en),
     };
     let heading = text.title.clone();
-    let csv = timeline_csv(corpus, &t);
+    let csv = timeline_csv(corpus, &t, &crate::web::app_root_url());
     let n = t.marks.len();
     let png = {
         let lib = lib.clone();
