@@ -328,3 +328,38 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn citations_of_the_real_items_are_well_formed() {
+    use cankao::core::cite::{gbt7714, ris, CiteContext};
+    let c = corpus().corpus;
+    for (issue, item) in c.items() {
+        let ctx = CiteContext {
+            series: &c.registry.series,
+            issue,
+            url: "https://example.org/x/",
+            accessed: "2026-12-07",
+        };
+        let gbt = gbt7714(item, &ctx);
+        // A heading sentence's full stop is not left before the resource type.
+        assert!(!gbt.contains("。[EB/OL]"), "{gbt}");
+        // A recommendation's title is not taken from one issue's section heading.
+        if let cankao::core::items::ItemRef::Recommendation(r) = item {
+            assert!(
+                gbt.starts_with(&format!(
+                    "{}. 专家建议（{}）[EB/OL]//",
+                    r.expert, r.position
+                )),
+                "{gbt}"
+            );
+        }
+        // A policy is published by its issuer, not by the compilation's compiler.
+        let ris = ris(item, &ctx);
+        let is_policy = matches!(item, cankao::core::items::ItemRef::Policy(_));
+        assert_eq!(
+            ris.contains(&format!("PB  - {}", issue.meta.compiler)),
+            !is_policy,
+            "{ris}"
+        );
+    }
+}

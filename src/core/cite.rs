@@ -46,16 +46,20 @@ fn gbt_authors(authors: &[String]) -> String {
     }
 }
 
+/// The title as cited. A recommendation has none in the source: it is cited as what the
+/// compilation presents it as, an expert's recommendation, with the expert's position. A
+/// heading sentence's full stop goes (`…有待优化。[EB/OL]` reads as a broken citation).
 fn title(item: ItemRef<'_>) -> String {
     match item {
         ItemRef::Policy(p) => match &p.doc_number {
             Some(n) => format!("{}: {n}", p.short_title),
             None => p.short_title.clone(),
         },
-        ItemRef::Recommendation(r) => {
-            format!("{}（{}）", "对促进制造业高质量发展的建议", r.position)
-        }
-        other => other.title().to_string(),
+        ItemRef::Recommendation(r) => format!("专家建议（{}）", r.position),
+        other => other
+            .title()
+            .trim_end_matches(['。', '！', '？', '；', '.'])
+            .to_string(),
     }
 }
 
@@ -110,7 +114,10 @@ pub fn ris(item: ItemRef<'_>, ctx: &CiteContext<'_>) -> String {
     let date = item.date().unwrap_or(&ctx.issue.meta.date);
     lines.push(format!("PY  - {}", &date[..date.len().min(4)]));
     lines.push(format!("DA  - {}", date.replace('-', "/")));
-    lines.push(format!("PB  - {}", ctx.issue.meta.compiler));
+    // A policy's publisher is its issuer (already its author), not the compilation's compiler.
+    if !matches!(item, ItemRef::Policy(_)) {
+        lines.push(format!("PB  - {}", ctx.issue.meta.compiler));
+    }
     lines.push(format!("UR  - {}", ctx.url));
     lines.push(format!("Y2  - {}", ctx.accessed.replace('-', "/")));
     lines.push("LA  - zh".to_string());
