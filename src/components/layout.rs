@@ -52,6 +52,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     });
     let here =
         move |section: &'static str| move || (current.get() == Some(section)).then_some("page");
+    let printed_from = move || {
+        location.pathname.track();
+        location.search.track();
+        web_sys::window().and_then(|w| w.location().href().ok())
+    };
     view! {
         <a class="skip" href="#main">{tr("跳到正文", "Skip to content")}</a>
         <header class="top">
@@ -80,5 +85,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         </header>
         <StorageNoticeBar/>
         <main id="main" tabindex="-1">{children()}</main>
+        // On paper the view's link is the way back to it.
+        <p class="print-only" data-testid="print-url">
+            {tr("本页链接：", "This page: ")}{printed_from}
+        </p>
     }
 }

@@ -810,7 +810,7 @@ fn ready_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
         })
         .collect();
     view! {
-        <section class="compare-ready" aria-labelledby="ready-heading" data-testid="compare-ready">
+        <section class="compare-ready no-print" aria-labelledby="ready-heading" data-testid="compare-ready">
             <h2 id="ready-heading">{if en { "Comparisons from the source" } else { "源文中的比较" }}</h2>
             <ul class="plain cx-links">{ready}</ul>
             <details class="cx-more">

@@ -138,6 +138,31 @@ test('on a phone the region picker stays open while regions are tapped one after
   await page.context().close();
 });
 
+test('a printed comparison keeps its column headings, every figure’s sentence and the indicators of one region, and names its link', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const path = 'compare/?ind=industrial_value_added&cmp=jiangsu~guangdong~zhejiang';
+  const app = await new AppPage(page, server.base).open(path);
+  await app.testid('compare-sort-value').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await app.testid('compare-sort-region').isVisible(), 'the 地区 heading prints');
+  assert.ok(await app.testid('compare-sort-value').isVisible(), 'the 数值 heading prints');
+  assert.ok(await page.locator('#app .cx-fig blockquote').first().isVisible(), 'a figure’s sentence prints');
+  assert.equal(await app.testid('compare-ready').isVisible(), false);
+  assert.equal(await app.testid('share').isVisible(), false);
+  const printed = app.testid('print-url');
+  assert.ok(await printed.isVisible());
+  assert.ok((await printed.textContent()).includes(`${server.base}${path}`));
+  // The table of every indicator prints the ones given for one region too.
+  await page.emulateMedia({ media: 'screen' });
+  await app.open('compare/?cmp=guangdong~jiangsu');
+  const single = app.testid('compare-table-single');
+  await single.waitFor({ state: 'attached' });
+  assert.equal(await single.isVisible(), false);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await single.isVisible());
+  await page.context().close();
+});
+
 test('the comparison table’s order is in the address: a reload or a shared link keeps it', async () => {
   const page = await chromium.newPage(DESKTOP);
   const app = await new AppPage(page, server.base).open(`compare/?ind=industrial_value_added&cmp=${SIX.join('~')}&period=2022`);
