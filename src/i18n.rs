@@ -91,6 +91,11 @@ pub fn place_name(region: &Region) -> impl Fn() -> String + Clone + Send + Sync 
     }
 }
 
+/// A count in English: `1 policy document`, `8 policy documents`.
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A reactive interface string: `tr("政策", "Policies")`.
 pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
     let lang = use_lang();

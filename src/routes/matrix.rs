@@ -9,7 +9,7 @@ use crate::charts::matrix::{draw_matrix, matrix_height, MatrixChart};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE, EXPORT_WIDTH};
 use crate::core::compare::{matrix, matrix_csv, policies_href, shade, shade_ranges, source_line};
 use crate::core::corpus::Corpus;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{count_en, tr, use_lang, Lang};
 
 #[component]
 pub fn MatrixView() -> impl IntoView {
@@ -59,7 +59,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                     } else {
                         let theme = if en { t.en.clone() } else { t.zh.clone() };
                         let label = if en {
-                            format!("{} · {theme}: {n} policies", r.en)
+                            format!("{} · {theme}: {}", r.en, count_en(n, "policy", "policies"))
                         } else {
                             format!("{} · {theme}：{n} 份政策", r.name)
                         };

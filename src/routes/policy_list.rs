@@ -13,7 +13,7 @@ use crate::core::corpus::Level;
 use crate::core::items::ItemRef;
 use crate::core::listing::{list, policies_csv, Facet, ListState, Sort};
 use crate::core::search::search_href;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::web::{app_root_url, download};
 
 /// Changes the list's URL; typing replaces the history entry instead of adding one per key.
@@ -374,7 +374,7 @@ pub fn PolicyList() -> impl IntoView {
                     let n = listing.with(|l| l.ids.len());
                     match lang.get() {
                         Lang::Zh => format!("共 {n} 份政策文件"),
-                        Lang::En => format!("{n} policy documents"),
+                        Lang::En => count_en(n, "policy document", "policy documents"),
                     }
                 }}
             </p>

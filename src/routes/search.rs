@@ -15,7 +15,7 @@ use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
 use crate::core::search::{search_href, Group, Query};
 use crate::core::url::parse_query;
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::store::use_store;
 use crate::web::{after_next_paint, app_path, measured, replace_url};
 
@@ -301,7 +301,7 @@ pub fn SearchPage() -> impl IntoView {
                         (true, Lang::Zh) => "输入关键词、拼音或文号开始搜索。".to_string(),
                         (true, Lang::En) => "Type words, pinyin or a document number.".to_string(),
                         (false, Lang::Zh) => format!("找到 {n} 条结果"),
-                        (false, Lang::En) => format!("{n} results"),
+                        (false, Lang::En) => count_en(n, "result", "results"),
                     }
                 }}
             </p>

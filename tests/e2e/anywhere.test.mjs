@@ -194,11 +194,11 @@ test('at 360×740 no document number, figure, place name or table heading is bro
       await new AppPage(page, server.base).open(path);
       await page.waitForTimeout(50);
       // A word laid out on two lines has a client rect on each line. A word is text between
-      // spaces, but a column heading in Chinese may wrap between its characters: there, only
-      // Latin words and numbers count.
-      const found = await page.locator('#app .docno, #app .cx-fig-value, #app .cx-map-table th, #app .cx-map-table td')
+      // spaces, but a column heading or an indicator's name in Chinese may wrap between its
+      // characters: there, only Latin words and numbers count.
+      const found = await page.locator('#app .docno, #app .cx-fig-value, #app .cx-map-table th, #app .cx-map-table td, #app .compare-multi tbody th')
         .evaluateAll((els) => els.flatMap((el) => {
-          const word = el.closest('thead') ? /[A-Za-z0-9'’]+/g : /\S+/g;
+          const word = el.closest('thead') || el.closest('.compare-multi') ? /[A-Za-z0-9'’]+/g : /\S+/g;
           const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
           const words = [];
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
