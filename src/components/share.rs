@@ -97,6 +97,8 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
     ctx.set_font(&format!("bold 44px {FONT}"));
     let title = wrap(&ctx, &content.title, W - 2.0 * PAD, 4);
     ctx.set_font(&format!("28px {FONT}"));
+    // A policy of many ministries names them all: its meta line wraps like the rest.
+    let meta = wrap(&ctx, &content.meta, W - 2.0 * PAD, 3);
     let excerpt = wrap(&ctx, &content.excerpt, W - 2.0 * PAD, 6);
     let qr_size = 220.0;
     let height = PAD
@@ -104,8 +106,8 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
         + 20.0
         + title.len() as f64 * 60.0
         + 20.0
-        + 44.0
-        + 24.0
+        + meta.len() as f64 * 40.0
+        + 28.0
         + excerpt.len() as f64 * 44.0
         + 40.0
         + qr_size
@@ -131,8 +133,11 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
     y += 20.0;
     ctx.set_fill_style_str("#595959");
     ctx.set_font(&format!("28px {FONT}"));
-    ctx.fill_text(&content.meta, PAD, y).ok()?;
-    y += 44.0 + 24.0;
+    for line in &meta {
+        ctx.fill_text(line, PAD, y).ok()?;
+        y += 40.0;
+    }
+    y += 28.0;
     ctx.set_fill_style_str("#1d1d1f");
     for line in &excerpt {
         ctx.fill_text(line, PAD, y).ok()?;
@@ -153,7 +158,7 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
     ctx.set_fill_style_str("#595959");
     ctx.set_font(&format!("24px {FONT}"));
     ctx.fill_text(
-        "长按识别二维码，阅读全文",
+        "长按识别二维码，打开本页",
         PAD + qr_size + 32.0,
         y + qr_size / 2.0,
     )

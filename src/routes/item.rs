@@ -116,10 +116,20 @@ fn ItemView(id: String) -> impl IntoView {
         .find(|t| t.text != item.title() && t.text.chars().count() > 20)
         .map(|t| t.text.to_string())
         .unwrap_or_default();
+    // An expert is named with the position the source gives; any item with its kind, so that a
+    // link received alone says what it leads to (专家建议 · 金壮龙（工业和信息化部部长）).
+    let who = match item {
+        ItemRef::Recommendation(r) => format!("{}（{}）", r.expert, r.position),
+        _ => title.clone(),
+    };
+    let share_title = format!("《参考》{} · {who}", kind.zh());
     let poster = PosterContent {
         kicker: format!("参考 · {}", kind.zh()),
         title: title.clone(),
-        meta: issue.meta.title.clone(),
+        meta: match item {
+            ItemRef::Recommendation(r) => format!("{} · 《参考》{}", r.position, issue.meta.title),
+            _ => format!("《参考》{}", issue.meta.title),
+        },
         excerpt: excerpt(&first_text, 120),
         url: crate::web::app_url(&path),
     };
@@ -231,7 +241,7 @@ fn ItemView(id: String) -> impl IntoView {
                 <span class="editorial-note">{tr("主题（编者标注）：", "Themes (our tags): ")}</span>
                 <ThemeChips themes/>
             </p>
-            <ShareBar title=title path poster/>
+            <ShareBar title=share_title path poster/>
             <Later><Cite id=cite_id.clone()/></Later>
         </article>
     }

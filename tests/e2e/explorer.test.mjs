@@ -378,6 +378,13 @@ test('a filtered list, a comparison, a map city and a search are sent on from th
     assert.deepEqual(same(url), same(`${server.base}${path}`));
     for (const w of words) assert.ok(line.includes(w), `${path}: “${line}” lacks ${w}`);
   }
+  // An expert's link, received alone, says whose advice it is.
+  const rec = corpus.issues[0].recommendations[0];
+  await app.open(`expert/${rec.id}/`);
+  await app.testid('copy-link').click();
+  await app.testid('copy-status').getByText('链接已复制').waitFor();
+  const sent = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(sent.startsWith(`《参考》专家建议 · ${rec.expert}（${rec.position}）\n`), sent);
   // An unfiltered list has nothing particular to send: no share bar.
   await app.open('policies/');
   await app.testid('result-count').waitFor();
