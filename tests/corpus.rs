@@ -120,6 +120,26 @@ fn two_figures_a_reader_cannot_tell_apart_fail_naming_the_second() {
 }
 
 #[test]
+fn issuers_the_title_leaves_to_deng_must_be_marked_so() {
+    // 工业和信息化部 国家发展和改革委员会等部委联合印发…
+    let failures = with(|c| {
+        let p = c.corpus.issues[0]
+            .policies
+            .iter_mut()
+            .find(|p| p.id == "gongxinbuliangui-2021-206")
+            .unwrap();
+        p.issuers_etc = false;
+    });
+    assert!(
+        names(&failures, "gongxinbuliangui-2021-206", "issuers_etc"),
+        "{failures:#?}"
+    );
+    let failures = with(|c| c.corpus.issues[0].policies[0].issuers_etc = true);
+    let first = corpus().corpus.issues[0].policies[0].id.clone();
+    assert!(names(&failures, &first, "issuers_etc"), "{failures:#?}");
+}
+
+#[test]
 fn a_reworded_summary_fails_naming_the_item() {
     let failures = with(|c| {
         let p = &mut c.corpus.issues[0].policies[1];

@@ -51,7 +51,7 @@ pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
                 " "{region}" · "<time datetime=policy.date.clone()>{policy.date.clone()}</time>
                 {policy.doc_number.clone().map(|n| view! { " · "<span class="docno">{n}</span> })}
             </p>
-            <p class="issuers meta">{policy.issuers.join("　")}</p>
+            <p class="issuers meta">{policy.issuers_text("　")}</p>
             <p class="tags"><ThemeChips themes/></p>
         </li>
     }

@@ -37,10 +37,13 @@ fn authors(item: ItemRef<'_>, ctx: &CiteContext<'_>) -> Vec<String> {
     out
 }
 
-/// GB/T 7714 lists at most three responsible persons, then "等".
-fn gbt_authors(authors: &[String]) -> String {
+/// GB/T 7714 lists at most three responsible persons, then "等"; so too where the source itself
+/// names only some (`more`).
+fn gbt_authors(authors: &[String], more: bool) -> String {
     if authors.len() > 3 {
         format!("{}, 等", authors[..3].join(", "))
+    } else if more {
+        format!("{}, 等", authors.join(", "))
     } else {
         authors.join(", ")
     }
@@ -66,7 +69,8 @@ fn title(item: ItemRef<'_>) -> String {
 /// GB/T 7714-2015, electronic resource: `责任者. 题名[EB/OL]. (发布日期)[引用日期]. 获取路径.`
 /// Items that are parts of the issue are cited as contributions (`//`) to it.
 pub fn gbt7714(item: ItemRef<'_>, ctx: &CiteContext<'_>) -> String {
-    let who = gbt_authors(&authors(item, ctx));
+    let more = matches!(item, ItemRef::Policy(p) if p.issuers_etc);
+    let who = gbt_authors(&authors(item, ctx), more);
     let published = item.date().unwrap_or(&ctx.issue.meta.date);
     match item {
         ItemRef::Policy(_) => format!(
@@ -184,8 +188,9 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        assert_eq!(gbt_authors(&a), "甲, 乙, 丙, 等");
-        assert_eq!(gbt_authors(&a[..2]), "甲, 乙");
+        assert_eq!(gbt_authors(&a, false), "甲, 乙, 丙, 等");
+        assert_eq!(gbt_authors(&a[..2], false), "甲, 乙");
+        assert_eq!(gbt_authors(&a[..2], true), "甲, 乙, 等");
     }
 
     #[test]

@@ -1594,6 +1594,7 @@ mod tests {
             title: format!("{id} title"),
             short_title: id.to_string(),
             issuers: vec![],
+            issuers_etc: false,
             doc_number: None,
             date: date.into(),
             level,

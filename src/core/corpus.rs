@@ -125,6 +125,10 @@ pub struct Policy {
     pub short_title: String,
     /// The issuing bodies (发文机关), one name each, as the source names them.
     pub issuers: Vec<String>,
+    /// Whether the source names only some of the issuers and says 等 (“…等 11 部门”): the list
+    /// reads “…等” wherever it is shown or cited.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub issuers_etc: bool,
     /// Verbatim: 文号, e.g. `粤府〔2021〕53号` (spaces of the PDF removed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_number: Option<String>,
@@ -136,6 +140,18 @@ pub struct Policy {
     pub place: Place,
     /// Verbatim: 简介 / 主要内容.
     pub summary: String,
+}
+
+impl Policy {
+    /// The issuers joined by `separator`, with 等 where the source names only some of them.
+    pub fn issuers_text(&self, separator: &str) -> String {
+        let names = self.issuers.join(separator);
+        if self.issuers_etc {
+            format!("{names}等")
+        } else {
+            names
+        }
+    }
 }
 
 /// A status article (【现状】).

@@ -431,7 +431,7 @@ pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
                 p.title.clone(),
                 p.short_title.clone(),
                 p.doc_number.clone().unwrap_or_default(),
-                p.issuers.join("；"),
+                p.issuers_text("；"),
                 p.date.clone(),
                 p.level.zh().to_string(),
                 row.registry

@@ -155,7 +155,7 @@ fn item_main(corpus: &Corpus, issue_title: &str, item: ItemRef<'_>) -> String {
                  <dt>发布日期</dt><dd><time datetime=\"{d}\">{d}</time></dd><dt>层级 / 地区</dt><dd>{} / {}</dd></dl>\
                  <h2>简介</h2><p class=\"summary\" data-testid=\"policy-summary\">{}</p>",
                 escape(&p.title),
-                escape(&p.issuers.join("、")),
+                escape(&p.issuers_text("、")),
                 p.level.zh(),
                 escape(region),
                 escape(&p.summary),

@@ -258,6 +258,23 @@ fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<String>, has_t
             if p.issuers.is_empty() {
                 r.fail(&p.id, "issuers", "is empty");
             }
+            // A title that names its issuers and then says 等 (`…发展和改革委员会等 11 部门`)
+            // lists only some of them: the policy must say so, and only such a policy.
+            let says_etc = p
+                .issuers
+                .last()
+                .is_some_and(|last| squash(&p.title).contains(&format!("{}等", squash(last))));
+            if says_etc != p.issuers_etc {
+                r.fail(
+                    &p.id,
+                    "issuers_etc",
+                    if says_etc {
+                        "the title names its issuers with 等: the list is incomplete"
+                    } else {
+                        "the title does not say 等 after its last issuer"
+                    },
+                );
+            }
             if let Some(number) = &p.doc_number {
                 match DocNumber::parse(number) {
                     Some(parsed) if parsed.canonical() == *number => {}

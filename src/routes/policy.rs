@@ -68,7 +68,7 @@ fn PolicyView(
     let poster = PosterContent {
         kicker: format!("参考 · {}", level.zh()),
         title: p.short_title.clone(),
-        meta: format!("{} · {}", meta_line, p.issuers.join(" ")),
+        meta: format!("{} · {}", meta_line, p.issuers_text(" ")),
         excerpt: excerpt(&p.summary, 120),
         url: crate::web::app_url(&path),
     };
@@ -97,7 +97,7 @@ fn PolicyView(
             </div>
             <dl class="facts">
                 {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" data-testid="doc-number">{n}</dd> })}
-                <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers.join("、")}</dd>
+                <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers_text("、")}</dd>
                 <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>
                 <dd><a href=format!("policies/?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
