@@ -7,7 +7,7 @@ use cankao::core::corpus::Level;
 use cankao::core::csv;
 use cankao::core::library::Library;
 use cankao::core::listing::{list, policies_csv, Facet, ListState, Sort};
-use cankao::core::search::{Group, Index, Query};
+use cankao::core::search::{hits_csv, Group, Index, Query};
 use cankao::tool::{load_corpus, ship};
 
 fn library() -> Library {
@@ -363,5 +363,25 @@ fn an_issue_indexed_a_few_entries_per_step_finds_what_it_finds_indexed_at_once()
         let at_once = found(&whole);
         assert!(!at_once.is_empty(), "{q}");
         assert_eq!(found(&stepped.index), at_once, "{q}");
+    }
+}
+
+#[test]
+fn a_search_downloads_as_csv_with_what_matched_and_absolute_links() {
+    let lib = library();
+    let query = Query::parse("人才");
+    let hits = lib.index.search(&query);
+    assert!(hits.len() > 5);
+    let doc = hits_csv(&lib.index, &hits, &query, "https://example.org/sub/");
+    assert!(doc.starts_with(csv::BOM));
+    let rows = csv::parse(&doc);
+    assert_eq!(rows[0], ["序号", "类型", "标题", "匹配处", "链接", "编号"]);
+    assert_eq!(rows.len(), hits.len() + 1);
+    for (row, hit) in rows[1..].iter().zip(&hits) {
+        let entry = lib.index.entry(hit);
+        assert_eq!(row[2], entry.title);
+        assert!(row[3].contains("人才"), "{row:?}");
+        assert_eq!(row[4], format!("https://example.org/sub/{}", entry.href));
+        assert_eq!(row[5], entry.id);
     }
 }

@@ -966,6 +966,29 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// The hits of a search as CSV (with BOM), in their order: what each is, its title, where it
+/// matched (the snippet, as on the page) and its link under the app's `root_url`.
+pub fn hits_csv(index: &Index, hits: &[Hit], query: &Query, root_url: &str) -> String {
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| {
+            let entry = index.entry(hit);
+            let snippet = index.snippet(hit, query);
+            let matched: String = snippet.segments.iter().map(|s| s.text.as_str()).collect();
+            vec![
+                (i + 1).to_string(),
+                hit.group.zh().to_string(),
+                entry.title.clone(),
+                format!("{}{matched}", snippet.name.map_or("", NameKind::zh_label)),
+                super::url::absolute(root_url, &entry.href),
+                entry.id.clone(),
+            ]
+        })
+        .collect();
+    super::csv::document(&["序号", "类型", "标题", "匹配处", "链接", "编号"], &rows)
+}
+
 /// Pinyin keys for a text: the full toneless pinyin and the initials, both without spaces.
 /// `pinyin` gives one character's toneless pinyin; other characters are skipped.
 pub fn pinyin_keys(text: &str, pinyin: impl Fn(char) -> Option<String>) -> Vec<String> {

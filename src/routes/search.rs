@@ -13,11 +13,11 @@ use crate::components::saved::{star_label, use_saved};
 use crate::components::share::ShareBar;
 use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
-use crate::core::search::{search_href, Group, Query};
+use crate::core::search::{hits_csv, search_href, Group, Query};
 use crate::core::url::parse_query;
 use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::store::use_store;
-use crate::web::{after_next_paint, app_path, measured, replace_url};
+use crate::web::{after_next_paint, app_path, app_root_url, download, measured, replace_url};
 
 /// The query text of a search URL (`q`), cut to a sane length; other parameters are ignored.
 pub fn query_of(search: &str) -> String {
@@ -58,9 +58,15 @@ pub fn SearchPage() -> impl IntoView {
     // router navigation per keystroke cost more than the search); links and back/forward
     // still set the query through the URL.
     let typed = RwSignal::new(query_of(&location.search.get_untracked()));
+    // The query the address holds: what the page's title names and its share bar sends. It
+    // follows the typing only when the address does (once typing pauses), not per keystroke.
+    let written = RwSignal::new(typed.get_untracked());
     Effect::watch(
         move || location.search.get(),
-        move |search, _, _| typed.set(query_of(search)),
+        move |search, _, _| {
+            typed.set(query_of(search));
+            written.set(query_of(search));
+        },
         false,
     );
     // Parsed once per keystroke, for the search and for the snippets.
@@ -102,6 +108,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         if let (Some(query), Some(only)) = (typed.try_get_untracked(), only.try_get_untracked()) {
             replace_url(&app_path(&search_href(&query, only)));
+            written.set(query);
         }
     };
     let cancel_url = move || {
@@ -263,10 +270,9 @@ pub fn SearchPage() -> impl IntoView {
     };
     // Once typing pauses the address holds the query: the page's title names it (a share from
     // the browser's menu takes it), and a share bar sends it on.
-    let searched = Memo::new(move |_| query_of(&location.search.get()));
     let title = move || {
         let page = lang.get().pick("搜索", "Search");
-        searched.with(|q| {
+        written.with(|q| {
             if q.is_empty() {
                 page.to_string()
             } else {
@@ -274,14 +280,32 @@ pub fn SearchPage() -> impl IntoView {
             }
         })
     };
+    // Every hit, not only those shown, with where it matched: a reader's own list to work on.
+    let export_csv = move |_| {
+        let doc = query.with_untracked(|query| {
+            hits.with_untracked(|hits| {
+                store
+                    .library
+                    .with_untracked(|lib| hits_csv(&lib.index, hits, query, &app_root_url()))
+            })
+        });
+        download("cankao-search.csv", "text/csv;charset=utf-8", &doc);
+    };
     let share = move || {
-        let q = searched.get();
+        let q = written.get();
         (!q.is_empty()).then(|| {
             let line = match lang.get() {
                 Lang::Zh => format!("《参考》搜索“{q}”"),
                 Lang::En => format!("Cankao: search for “{q}”"),
             };
-            view! { <ShareBar title=line path=search_href(&q, only.get())/> }
+            view! {
+                <p class="cx-downloads">
+                    <button type="button" data-testid="search-csv" on:click=export_csv>
+                        {tr("导出全部结果（CSV）", "All results (CSV)")}
+                    </button>
+                </p>
+                <ShareBar title=line path=search_href(&q, only.get())/>
+            }
         })
     };
     view! {

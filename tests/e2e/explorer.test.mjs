@@ -378,6 +378,16 @@ test('a filtered list, a comparison, a map city and a search are sent on from th
     assert.deepEqual(same(url), same(`${server.base}${path}`));
     for (const w of words) assert.ok(line.includes(w), `${path}: “${line}” lacks ${w}`);
   }
+  // A search typed on the page is sent on once typing pauses (the address follows it then).
+  await app.open('search/');
+  await app.testid('search-input').fill('数字化');
+  const typedBar = app.testid('share');
+  await typedBar.waitFor();
+  assert.ok((await page.title()).includes('数字化'), await page.title());
+  await typedBar.locator('[data-testid="copy-link"]').click();
+  await app.testid('copy-status').getByText('链接已复制').waitFor();
+  const typedLink = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[1];
+  assert.equal(new URL(typedLink).searchParams.get('q'), '数字化');
   // An expert's link, received alone, says whose advice it is.
   const rec = corpus.issues[0].recommendations[0];
   await app.open(`expert/${rec.id}/`);
@@ -506,6 +516,21 @@ test('the filtered list exports as CSV with a BOM and as JSON', async () => {
   const [json] = await Promise.all([page.waitForEvent('download'), list.testid('export-json').click()]);
   const parsed = JSON.parse((await streamBytes(await json.createReadStream())).toString('utf8'));
   assert.ok(parsed.every((p) => p.level === 'central'));
+  await page.context().close();
+});
+
+test('a search exports every result as CSV, with where each matched and its full link', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const search = await new SearchPage(page, server.base).open('search/?q=%E4%BA%BA%E6%89%8D');
+  const count = Number((await search.testid('search-count').textContent()).match(/\d+/)[0]);
+  assert.ok(count > 5, `${count} results`);
+  const [file] = await Promise.all([page.waitForEvent('download'), search.testid('search-csv').click()]);
+  const bytes = await streamBytes(await file.createReadStream());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').trim().split('\r\n');
+  // Every result, not only the few the overview shows.
+  assert.equal(lines.length, 1 + count);
+  assert.ok(lines[1].includes(`${server.base}`), lines[1]);
   await page.context().close();
 });
 
