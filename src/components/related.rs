@@ -71,13 +71,9 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                             <a href=compare data-testid="figure-compare"><span class="value">{f.printed_with_unit()}</span></a>
                             <span class="meta">" ("{f.period.clone()}")"</span>
                         </p>
-                        {f.note.clone().map(|n| view! {
+                        {f.note_line(false).zip(f.note_line(true)).map(|lines| view! {
                             <p class="cx-fig-note" data-testid="figure-note">
-                                {move || if lang.get() == crate::i18n::Lang::En {
-                                    format!("Editors' note: {}", n.en)
-                                } else {
-                                    format!("编者注：{}", n.zh)
-                                }}
+                                {move || if lang.get() == crate::i18n::Lang::En { lines.1.clone() } else { lines.0.clone() }}
                             </p>
                         })}
                     }

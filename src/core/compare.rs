@@ -752,7 +752,7 @@ fn figure_row(
         f.period.clone(),
         kind_zh(f.kind).to_string(),
         f.sentence.clone(),
-        f.note_text(false).unwrap_or_default().to_string(),
+        f.note.as_ref().map(|n| n.zh.clone()).unwrap_or_default(),
         source.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
         source
             .map(|s| absolute(root_url, &s.path))

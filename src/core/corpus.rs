@@ -350,8 +350,15 @@ impl Figure {
         self.scope.as_ref().map(|s| s.pick(en))
     }
 
-    pub fn note_text(&self, en: bool) -> Option<&str> {
-        self.note.as_ref().map(|n| n.pick(en))
+    /// The editors' note as a line of text: `编者注：…`, `Editors' note: …`.
+    pub fn note_line(&self, en: bool) -> Option<String> {
+        self.note.as_ref().map(|n| {
+            if en {
+                format!("Editors' note: {}", n.en)
+            } else {
+                format!("编者注：{}", n.zh)
+            }
+        })
     }
 }
 

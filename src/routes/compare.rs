@@ -50,7 +50,7 @@ pub fn figure_value(
         (figure.kind == FigureKind::Target).then_some(if en { "target" } else { "目标" });
     let printed = figure.value_text.clone();
     let scope = figure.scope_name(en).map(str::to_string);
-    let note = figure.note_text(en).map(str::to_string);
+    let note = figure.note_line(en);
     let sentence = figure.sentence.clone();
     let source = source.map(|s| {
         let kind = if en { s.kind.en() } else { s.kind.zh() };
@@ -82,9 +82,7 @@ pub fn figure_value(
                 {printed.map(|p| view! {
                     <p class="meta">{if en { "As printed: " } else { "原文写作：" }}{p}</p>
                 })}
-                {note.map(|n| view! {
-                    <p class="cx-fig-note" data-testid="figure-note">{if en { "Editors' note: " } else { "编者注：" }}{n}</p>
-                })}
+                {note.map(|n| view! { <p class="cx-fig-note" data-testid="figure-note">{n}</p> })}
                 {source}
             </div>
         </details>
