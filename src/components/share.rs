@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use qrcode::{Color, QrCode};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{tr, use_lang};
+use crate::core::url::with_lang;
+use crate::i18n::{tr, use_lang, Lang};
 use crate::web;
 
 /// The dark modules of a QR code as one SVG path, in module units.
@@ -186,25 +187,27 @@ pub fn ShareBar(
     poster: Option<PosterContent>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let url = web::app_url(&path);
+    // A reader of the English interface sends a link that opens in English (`lang=en`); it
+    // does not change the receiver's own choice.
+    let url = Memo::new(move |_| with_lang(&web::app_url(&path), lang.get() == Lang::En));
     let status: RwSignal<Option<bool>> = RwSignal::new(None);
     let poster_url: RwSignal<Option<String>> = RwSignal::new(None);
     let show_qr = RwSignal::new(false);
 
     let copy = {
-        let (title, url) = (title.clone(), url.clone());
+        let title = title.clone();
         move || {
-            let text = format!("{title}\n{url}");
+            let text = format!("{title}\n{}", url.get_untracked());
             leptos::task::spawn_local(async move {
                 status.set(Some(web::copy_text(&text).await));
             });
         }
     };
     let share = {
-        let (title, url, copy) = (title.clone(), url.clone(), copy.clone());
+        let (title, copy) = (title.clone(), copy.clone());
         move |_| {
             if web::can_share() {
-                let (title, url) = (title.clone(), url.clone());
+                let (title, url) = (title.clone(), url.get_untracked());
                 leptos::task::spawn_local(async move {
                     web::share(&title, &title, &url).await;
                 });
@@ -219,8 +222,6 @@ pub fn ShareBar(
             poster_url.set(draw_poster(content));
         }
     };
-    let url_for_status = url.clone();
-    let url_for_qr = url.clone();
     view! {
         <section class="share no-print" data-testid="share" aria-label=tr("分享", "Share")>
             <div class="share-buttons">
@@ -245,7 +246,7 @@ pub fn ShareBar(
                     Some(true) => view! { <span>{lang.get().pick("链接已复制，可以粘贴到微信。", "Link copied: paste it anywhere.")}</span> }.into_any(),
                     Some(false) => view! {
                         <span>{lang.get().pick("无法自动复制，请长按下面的链接手动复制：", "Could not copy automatically; select the link below:")}</span>
-                        <input class="manual-copy" readonly value=url_for_status.clone() data-testid="manual-copy"
+                        <input class="manual-copy" readonly value=url.get() data-testid="manual-copy"
                             on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() }/>
                     }.into_any(),
                     None => ().into_any(),
@@ -253,7 +254,7 @@ pub fn ShareBar(
             </p>
             <Show when=move || show_qr.get()>
                 <figure class="qr-box">
-                    <QrSvg url=url_for_qr.clone()/>
+                    {move || view! { <QrSvg url=url.get()/> }}
                     <figcaption>{tr("微信扫一扫打开", "Scan to open")}</figcaption>
                 </figure>
             </Show>

@@ -85,6 +85,16 @@ pub fn absolute(root_url: &str, path: &str) -> String {
     )
 }
 
+/// A link that opens in English (`lang=en` added), for a reader of the English interface to
+/// send; `href` as it is otherwise.
+pub fn with_lang(href: &str, en: bool) -> String {
+    if !en {
+        return href.to_string();
+    }
+    let separator = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{separator}lang=en")
+}
+
 /// The main navigation's entry for a path relative to the app's root (`policy/x/` is under
 /// `policies`), so the header can mark where the reader is; `None` for the home page and the
 /// views the header does not list.
@@ -133,6 +143,23 @@ mod tests {
         assert_eq!(
             absolute("https://example.org/", "map/"),
             "https://example.org/map/"
+        );
+    }
+
+    #[test]
+    fn a_link_sent_from_the_english_interface_asks_for_it() {
+        let root = "https://example.org/sub/";
+        assert_eq!(
+            with_lang(&format!("{root}policy/x/"), false),
+            format!("{root}policy/x/")
+        );
+        assert_eq!(
+            with_lang(&format!("{root}policy/x/"), true),
+            format!("{root}policy/x/?lang=en")
+        );
+        assert_eq!(
+            with_lang(&format!("{root}compare/?cmp=a~b"), true),
+            format!("{root}compare/?cmp=a~b&lang=en")
         );
     }
 

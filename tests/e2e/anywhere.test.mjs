@@ -308,6 +308,27 @@ test('a link may ask for the English interface; the reader’s own choice is kep
   await page.context().close();
 });
 
+test('a link sent from the English interface opens in English for its receiver, who keeps their own choice', async () => {
+  const context = await chromium.browser.newContext({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(() => { delete Navigator.prototype.share; });
+  const page = await context.newPage();
+  const app = await new AppPage(page, server.base).open(`policy/${corpus.issues[0].policies[0].id}/`);
+  await app.testid('lang-toggle').click();
+  await page.locator('#app [data-testid="share"]', { hasText: 'Copy link' }).waitFor();
+  await app.testid('copy-link').click();
+  await app.testid('copy-status').getByText('Link copied').waitFor();
+  const link = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[1];
+  assert.equal(new URL(link).searchParams.get('lang'), 'en');
+  // The receiver, who never switched, reads it in English; their next page is in Chinese.
+  const receiver = await chromium.newPage(PHONE);
+  await receiver.goto(link);
+  await receiver.locator('#app [data-testid="share"]', { hasText: 'Copy link' }).waitFor();
+  await new AppPage(receiver, server.base).open('policies/');
+  await receiver.locator('#app h1', { hasText: '政策文件' }).waitFor();
+  await receiver.context().close();
+  await context.close();
+});
+
 test('in English, places have English names, and every city’s name fits its tile on the map at 320 px', async () => {
   const page = await chromium.newPage({ ...PHONE, viewport: { width: 320, height: 740 } });
   const app = await new AppPage(page, server.base).open('policy/yuefu-2021-53/?lang=en');
