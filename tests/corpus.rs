@@ -383,3 +383,40 @@ fn citations_of_the_real_items_are_well_formed() {
         );
     }
 }
+
+#[test]
+fn a_reading_list_downloads_with_each_item_cited() {
+    use cankao::core::cite::{gbt7714, reading_list_csv, CiteContext};
+    use cankao::core::csv;
+    let c = corpus().corpus;
+    let issue = &c.issues[0];
+    let items: Vec<_> = [&issue.policies[0].id, &issue.recommendations[0].id]
+        .into_iter()
+        .map(|id| c.item(id).unwrap())
+        .collect();
+    let doc = reading_list_csv(
+        &c.registry.series,
+        &items,
+        "https://example.org/sub/",
+        "2026-12-07",
+    );
+    let rows = csv::parse(&doc);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][6], "GB/T 7714 引文");
+    for (row, (issue, item)) in rows[1..].iter().zip(&items) {
+        let url = format!("https://example.org/sub/{}", item.path());
+        assert_eq!(row[5], url);
+        let ctx = CiteContext {
+            series: &c.registry.series,
+            issue,
+            url: &url,
+            accessed: "2026-12-07",
+        };
+        assert_eq!(row[6], gbt7714(*item, &ctx));
+        assert_eq!(row[7], item.id());
+    }
+    assert_eq!(
+        rows[1][3],
+        issue.policies[0].doc_number.clone().unwrap_or_default()
+    );
+}

@@ -91,6 +91,57 @@ pub fn gbt7714(item: ItemRef<'_>, ctx: &CiteContext<'_>) -> String {
     }
 }
 
+/// A reading list (the saved items) as CSV (with BOM): each item's kind, title, 文号 and date,
+/// its link under the app's `root_url` and its GB/T 7714 citation, ready for a report's
+/// references.
+pub fn reading_list_csv(
+    series: &Series,
+    items: &[(&Issue, ItemRef<'_>)],
+    root_url: &str,
+    accessed: &str,
+) -> String {
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (issue, item))| {
+            let url = super::url::absolute(root_url, &item.path());
+            let ctx = CiteContext {
+                series,
+                issue,
+                url: &url,
+                accessed,
+            };
+            let doc_number = match item {
+                ItemRef::Policy(p) => p.doc_number.clone().unwrap_or_default(),
+                _ => String::new(),
+            };
+            vec![
+                (i + 1).to_string(),
+                item.kind().zh().to_string(),
+                item.title().to_string(),
+                doc_number,
+                item.date().unwrap_or_default().to_string(),
+                url.clone(),
+                gbt7714(*item, &ctx),
+                item.id().to_string(),
+            ]
+        })
+        .collect();
+    super::csv::document(
+        &[
+            "序号",
+            "类型",
+            "标题",
+            "文号",
+            "日期",
+            "链接",
+            "GB/T 7714 引文",
+            "编号",
+        ],
+        &rows,
+    )
+}
+
 /// RIS (for EndNote, Zotero, NoteExpress).
 pub fn ris(item: ItemRef<'_>, ctx: &CiteContext<'_>) -> String {
     let mut lines = vec![format!(

@@ -7,9 +7,11 @@ use leptos_router::hooks::use_location;
 use crate::components::cards::ItemCard;
 use crate::components::saved::use_saved;
 use crate::components::share::ShareBar;
+use crate::core::cite::reading_list_csv;
 use crate::core::saved::from_param;
 use crate::core::url::{format_query, parse_query};
 use crate::i18n::tr;
+use crate::web::{app_root_url, download, today};
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
@@ -24,10 +26,11 @@ pub fn SavedPage() -> impl IntoView {
     });
     let library = crate::app::use_library();
     // Ids this corpus does not know (removed items, a hand-edited link) are left out.
+    let known = library.clone();
     let ids = move || {
         let all = shared.get().unwrap_or_else(|| store.ids.get());
         all.into_iter()
-            .filter(|id| library.find(id).is_some())
+            .filter(|id| known.find(id).is_some())
             .collect::<Vec<_>>()
     };
     view! {
@@ -47,8 +50,22 @@ pub fn SavedPage() -> impl IntoView {
             }
             let path = format!("saved/{}", format_query(&[("ids", ids.join(","))]));
             let is_shared = shared.get().is_some();
+            // The list with each item's citation: a report's references, ready to paste.
+            let export = {
+                let (library, ids) = (library.clone(), ids.clone());
+                move |_| {
+                    let items: Vec<_> = ids.iter().filter_map(|id| library.find(id)).collect();
+                    let doc = reading_list_csv(&library.corpus.registry.series, &items, &app_root_url(), &today());
+                    download("cankao-saved.csv", "text/csv;charset=utf-8", &doc);
+                }
+            };
             view! {
                 <ul class="cards plain" data-testid="saved-list">{ids.into_iter().map(|id| view! { <ItemCard id/> }).collect_view()}</ul>
+                <p class="cx-downloads">
+                    <button type="button" data-testid="saved-csv" on:click=export>
+                        {tr("导出清单（CSV，含引文）", "Download the list (CSV, with citations)")}
+                    </button>
+                </p>
                 {(!is_shared).then(|| view! {
                     <h2>{tr("把这份清单发给别人", "Send this list")}</h2>
                     <ShareBar title="《参考》收藏清单" path/>

@@ -534,6 +534,22 @@ test('a search exports every result as CSV, with where each matched and its full
   await page.context().close();
 });
 
+test('a saved list downloads as CSV with each item’s GB/T 7714 citation', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const policy = byNumber('粤府〔2021〕53号');
+  const expert = corpus.issues[0].recommendations[0];
+  const saved = await new SavedPage(page, server.base).open(`saved/?ids=${policy.id},${expert.id}`);
+  const [file] = await Promise.all([page.waitForEvent('download'), saved.testid('saved-csv').click()]);
+  const bytes = await streamBytes(await file.createReadStream());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').trim().split('\r\n');
+  assert.equal(lines.length, 3);
+  assert.ok(lines[1].includes(`${policy.short_title}: ${policy.doc_number}[EB/OL]`), lines[1]);
+  assert.ok(lines[1].includes(`${server.base}policy/${policy.id}/`), lines[1]);
+  assert.ok(lines[2].includes(`专家建议（${expert.position}）[EB/OL]`), lines[2]);
+  await page.context().close();
+});
+
 async function streamBytes(stream) {
   const chunks = [];
   for await (const c of stream) chunks.push(c);
