@@ -101,12 +101,15 @@ pub fn CompareView() -> impl IntoView {
     // Whether the region picker is open, once the reader has opened or closed it: the chooser is
     // drawn again for each region tapped, and must not close under the reader's finger.
     let picker_open = RwSignal::new(None::<bool>);
+    // What is compared, in a line: once per change, for the share bar and the page's title.
+    let lib = library.clone();
+    let described = Memo::new(move |_| describe(&lib.corpus, &state.get(), lang.get() == Lang::En));
     let lib = library.clone();
     let main = move || {
         let s = state.get();
         let en = lang.get() == Lang::En;
         // A chosen comparison can be sent on: a phone in WeChat shows no address bar.
-        let share = describe(&lib.corpus, &s, en).map(|title| {
+        let share = described.get().map(|title| {
             view! { <ShareBar title=format!("《参考》{title}") path=s.href()/> }
         });
         view! {
@@ -118,7 +121,6 @@ pub fn CompareView() -> impl IntoView {
     let lib = library.clone();
     let ready = move || ready_section(&lib.corpus, lang.get() == Lang::En);
     // The page's title says what is compared: a share from the browser's menu takes it.
-    let lib = library.clone();
     let title = move || {
         let en = lang.get() == Lang::En;
         let page = if en {
@@ -126,7 +128,7 @@ pub fn CompareView() -> impl IntoView {
         } else {
             "地区比较"
         };
-        match describe(&lib.corpus, &state.get(), en) {
+        match described.get() {
             Some(line) => format!("{line} · {page}"),
             None => page.to_string(),
         }
