@@ -7,6 +7,7 @@ use crate::components::cards::ItemCard;
 use crate::components::later::Later;
 use crate::core::compare::figure_href;
 use crate::core::corpus::Figure;
+use crate::core::figure_en::figure_en;
 use crate::i18n::{place_name, use_lang};
 
 // A page's related lists come after its first screen, each drawn in a task of its own: a
@@ -61,6 +62,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                 .iter()
                 .map(|f| {
                     let names = [library.corpus.figure_name(f, false), library.corpus.figure_name(f, true)];
+                    let values = [f.printed_with_unit(), figure_en(f)];
                     let region = library.corpus.region(&f.region).map(place_name);
                     let compare = figure_href(f);
                     view! {
@@ -68,7 +70,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
                             <strong>{region}" · "
                                 {move || names[usize::from(lang.get() == crate::i18n::Lang::En)].clone()}
                             </strong>" "
-                            <a href=compare data-testid="figure-compare"><span class="value">{f.printed_with_unit()}</span></a>
+                            <a href=compare data-testid="figure-compare"><span class="value">{move || values[usize::from(lang.get() == crate::i18n::Lang::En)].clone()}</span></a>
                             <span class="meta">" ("{f.period.clone()}")"</span>
                         </p>
                         {f.note_line(false).zip(f.note_line(true)).map(|lines| view! {

@@ -12,6 +12,7 @@ use super::corpus::{
     Region, RegionKind, Theme,
 };
 use super::csv;
+use super::figure_en::{amount_en, figure_en, unit_name_en};
 use super::items::{ItemRef, Kind};
 use super::listing::ListState;
 use super::url::{absolute, format_query, parse_query};
@@ -92,8 +93,11 @@ pub fn fmt_with_unit(value: f64, unit: &str) -> String {
 
 /// How a figure reads in a table: its value and unit (`47723 亿元`), with the source's bound
 /// where it gives one (`超过 100 家`). The printed form, where the source wrote the number in
-/// words, is `Figure::value_text`.
-pub fn figure_text(figure: &Figure) -> String {
+/// words, is `Figure::value_text`. In English, in English units (`4,772.3 billion yuan`).
+pub fn figure_text(figure: &Figure, en: bool) -> String {
+    if en {
+        return figure_en(figure);
+    }
     figure
         .bounded
         .clone()
@@ -666,7 +670,7 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
         format!("{name}（{period}）")
     };
     let mut subtitle = if en {
-        format!("Unit: {}", cmp.unit)
+        format!("Unit: {}", unit_name_en(&cmp.unit))
     } else {
         format!("单位：{}", cmp.unit)
     };
@@ -698,7 +702,11 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
                     None => e.label(en),
                 },
                 value: e.value,
-                value_label: fmt_with_unit(e.value, &cmp.unit),
+                value_label: if en {
+                    amount_en(e.value, &cmp.unit)
+                } else {
+                    fmt_with_unit(e.value, &cmp.unit)
+                },
                 target: e.figure.kind == FigureKind::Target,
                 key: e.figure.id.clone(),
             })

@@ -6,6 +6,7 @@ pub mod cite;
 pub mod compare;
 pub mod corpus;
 pub mod csv;
+pub mod figure_en;
 pub mod hits_html;
 pub mod hygiene;
 pub mod ids;

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use super::corpus::*;
+use super::figure_en;
 use super::hygiene::{form_problem, squash, PreparedSource};
-use super::ids::{is_valid_id, DocNumber};
+use super::ids::{is_cjk, is_valid_id, DocNumber};
 use super::items::ItemRef;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -375,11 +376,30 @@ fn figure_failures(
             if let Some(text) = text {
                 if text.zh.trim().is_empty() || text.en.trim().is_empty() {
                     r.fail(&f.id, field, "is empty in one of the languages");
+                } else if text.en.chars().any(is_cjk) {
+                    r.fail(&f.id, field, "has Chinese words in its English");
                 }
             }
         }
         if f.unit.trim().is_empty() {
             r.fail(&f.id, "unit", "is empty");
+        } else if !figure_en::has_unit_en(&f.unit) {
+            r.fail(
+                &f.id,
+                "unit",
+                format!("`{}` has no English (core::figure_en)", f.unit),
+            );
+        }
+        if let Some(bounded) = f
+            .bounded
+            .as_deref()
+            .filter(|b| figure_en::bound_en(b).is_none())
+        {
+            r.fail(
+                &f.id,
+                "bounded",
+                format!("no English for the words that bound `{bounded}` (core::figure_en)"),
+            );
         }
         if f.period.trim().is_empty() {
             r.fail(&f.id, "period", "is empty");

@@ -22,7 +22,7 @@ use crate::core::compare::{
     CompareState, Comparison, SourceItem,
 };
 use crate::core::corpus::{Corpus, Figure, FigureKind, Region, RegionKind};
-use crate::i18n::{tr, use_lang, Lang};
+use crate::i18n::{count_en, tr, use_lang, Lang};
 
 /// Navigation that keeps the reader where they are: only the query changes.
 fn go(navigate: &(impl Fn(&str, NavigateOptions) + Clone), query: &str) {
@@ -44,7 +44,7 @@ pub fn figure_value(
     en: bool,
 ) -> impl IntoView + use<> {
     let id = figure.id.clone();
-    let text = figure_text(figure);
+    let text = figure_text(figure, en);
     let period = show_period.then(|| figure.period.clone());
     let target =
         (figure.kind == FigureKind::Target).then_some(if en { "target" } else { "目标" });
@@ -182,7 +182,7 @@ fn chooser(
     order::sort_by_key(&mut indicators, |(_, _, n)| std::cmp::Reverse((*n).min(2)));
     let option = |(key, name, n): &(String, String, usize), selected: &str| {
         let label = if en {
-            format!("{name} · {n} region(s)")
+            format!("{name} · {}", count_en(*n, "region", "regions"))
         } else {
             format!("{name} · {n} 地")
         };
@@ -221,7 +221,11 @@ fn chooser(
                 .iter()
                 .map(|p| {
                     let label = if en {
-                        format!("{} · {} region(s)", p.period, p.regions)
+                        format!(
+                            "{} · {}",
+                            p.period,
+                            count_en(p.regions, "region", "regions")
+                        )
                     } else {
                         format!("{} · {} 地", p.period, p.regions)
                     };

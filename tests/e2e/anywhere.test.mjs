@@ -351,6 +351,32 @@ test('in English, places have English names, and every city’s name fits its ti
   await page.context().close();
 });
 
+test('in English, figures are given in English units and words, on the comparison, its chart and a policy page', async () => {
+  const figures = corpus.issues.flatMap((i) => i.figures);
+  const jiangsu = figures.find((f) => f.indicator === 'industrial_value_added' && f.region === 'jiangsu' && f.period === '2022');
+  assert.equal(`${jiangsu.value} ${jiangsu.unit}`, '48593.6 亿元');
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?lang=en&ind=industrial_value_added&period=2022');
+  const value = page.locator(`#app #fig-${jiangsu.id} .cx-fig-value`);
+  await value.waitFor();
+  // 亿 is a hundred million: the source's digits moved one place, nothing rounded.
+  assert.equal(await value.textContent(), '4,859.36 billion yuan');
+  await page.locator('#app p.meta', { hasText: 'Unit: billion yuan' }).first().waitFor();
+  const han = /[\u3400-\u9fff]/;
+  const values = await page.locator('#app .cx-fig-value').allTextContents();
+  assert.ok(values.length >= 6);
+  assert.deepEqual(values.filter((v) => han.test(v)), []);
+  // A policy's figures of its region.
+  await app.open('policy/yuefu-2021-53/?lang=en');
+  const listed = page.locator('#app [data-testid="figure"] .value');
+  await listed.first().waitFor();
+  const texts = await listed.allTextContents();
+  assert.deepEqual(texts.filter((v) => han.test(v)), []);
+  assert.ok(texts.some((v) => / (billion|trillion) yuan$/.test(v)), texts.join(' | '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('axe-core reports no WCAG 2.1 AA violations on any view', async () => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
