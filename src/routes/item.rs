@@ -16,6 +16,7 @@ use crate::components::share::{PosterContent, ShareBar};
 use crate::components::status::IssueText;
 use crate::core::annotate::annotate;
 use crate::core::corpus::Issue;
+use crate::core::figure_en::figure_en;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
 use crate::i18n::{tr, use_lang, Lang};
@@ -41,11 +42,11 @@ pub fn FigureParagraphs(
             let notes = spans
                 .iter()
                 .filter_map(|s| s.figure.as_ref().and_then(|id| issue.figures.iter().find(|f| &f.id == id)))
-                .filter_map(|f| f.note.clone().map(|n| (f.printed_with_unit(), n)))
-                .map(|(figure, n)| {
+                .filter_map(|f| f.note.clone().map(|n| (f.printed_with_unit(), figure_en(f), n)))
+                .map(|(figure, figure_en, n)| {
                     let text = move || match lang.get() {
                         Lang::Zh => format!("编者注（{figure}）：{}", n.zh),
-                        Lang::En => format!("Editors' note ({figure}): {}", n.en),
+                        Lang::En => format!("Editors' note ({figure_en}): {}", n.en),
                     };
                     view! { <p class="cx-fig-note" data-testid="figure-note">{text}</p> }
                 })

@@ -373,6 +373,12 @@ test('in English, figures are given in English units and words, on the compariso
   const texts = await listed.allTextContents();
   assert.deepEqual(texts.filter((v) => han.test(v)), []);
   assert.ok(texts.some((v) => / (billion|trillion) yuan$/.test(v)), texts.join(' | '));
+  // An editors' note under its article's paragraph names the figure in English too.
+  const shandong = figures.find((f) => f.note && f.indicator === 'industrial_value_added');
+  await app.open(`article/${shandong.item}/?lang=en`);
+  const note = page.locator(`#app p:has([data-figure="${shandong.id}"]) + [data-testid="figure-note"]`);
+  await note.waitFor();
+  assert.equal(await note.textContent(), `Editors' note (2,387.39 billion yuan): ${shandong.note.en}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
