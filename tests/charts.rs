@@ -12,7 +12,7 @@ use cankao::charts::{
 };
 use cankao::core::compare::{
     bar_chart, compare, comparison_csv, indicator_rows, matrix, policies_href, ready_made, tiles,
-    timeline, BarChart, CompareState, Measure, GROUPS,
+    timeline, timeline_key, BarChart, CompareState, Measure, GROUPS,
 };
 use cankao::core::corpus::{format_number, Corpus, Level, RegionKind};
 use cankao::core::csv;
@@ -598,6 +598,13 @@ fn the_timeline_has_every_policy_from_2017_to_2023() {
     let text = TimelineText {
         title: "政策时间线".into(),
         lanes: ["中央".into(), "省级".into(), "市级".into()],
+        months: t
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| b.month_label(i == 0, false))
+            .collect(),
+        key: timeline_key(&c, &t, false),
         source: "来源".into(),
     };
     let h = timeline_height(&t, &text, 480.0);
@@ -611,4 +618,25 @@ fn the_timeline_has_every_policy_from_2017_to_2023() {
     for year in ["2017", "2018–2020", "2021", "2022", "2023"] {
         assert!(all.iter().any(|x| x.text == year), "{year}");
     }
+    // An image has no links: each mark is numbered, and the key under the chart names the
+    // policy of each number, with its date and document number.
+    for n in 1..=41 {
+        let drawn = all.iter().filter(|x| x.text == n.to_string()).count();
+        assert_eq!(drawn, 2, "{n}: on its mark and in the key");
+    }
+    let key: String = all.iter().map(|x| x.text.as_str()).collect();
+    for m in &t.marks {
+        let p = m.policy;
+        assert!(key.contains(&p.short_title), "{}", p.short_title);
+        if let Some(number) = &p.doc_number {
+            // Whole on one line.
+            assert!(
+                all.iter().any(|x| x.text.contains(number.as_str())),
+                "{number}"
+            );
+        }
+    }
+    assert!(all.iter().any(|x| x.text == "4月"), "months on the axis");
+    let below = all.iter().map(|x| x.y).fold(0.0, f64::max);
+    assert!(below < h, "the key fits the image: {below} < {h}");
 }

@@ -90,7 +90,12 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 /// Wraps `text` to `width` and places its lines downwards from `*y` (advanced past them):
 /// (line, y) pairs, as charts lay out their titles and source notes.
 pub fn stack_lines(text: &str, size: f64, width: f64, y: &mut f64) -> Vec<(String, f64)> {
-    wrap(text, size, width)
+    place_lines(wrap(text, size, width), size, y)
+}
+
+/// Places `lines` downwards from `*y` (advanced past them): (line, y) pairs.
+pub fn place_lines(lines: Vec<String>, size: f64, y: &mut f64) -> Vec<(String, f64)> {
+    lines
         .into_iter()
         .map(|line| {
             let at = *y;

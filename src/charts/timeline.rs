@@ -1,5 +1,7 @@
 //! The policy timeline as an image, for the PNG download: time runs down, one lane per level.
 //! The page shows the same layout (`core::compare::timeline`) as HTML links (`routes::timeline`).
+//! An image has no links to tap: each mark carries its number, and a key under the chart says
+//! which policy each number is.
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
@@ -8,8 +10,10 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::stack_lines;
-use super::{begin, finish, px, text_style, INK, LEVEL_COLORS, LINE, PAD, SHADES, SMALL, TITLE};
+use super::{
+    begin, finish, px, text_style, INK, LEVEL_COLORS, LINE, MUTED, PAD, PAPER, SHADES, SMALL, TITLE,
+};
+use super::{place_lines, stack_lines, text_width, wrap};
 use crate::core::compare::Timeline;
 use crate::core::corpus::Level;
 
@@ -21,12 +25,22 @@ pub const MARK_BANDS: f64 = 0.875;
 const AXIS: f64 = 64.0;
 const HEADER: f64 = 24.0;
 
+/// Width of the key's number column, CSS px.
+const KEY_NUMBER: f64 = 28.0;
+/// Space between two entries of the key, CSS px.
+const KEY_GAP: f64 = 4.0;
+
 /// The words of the timeline image.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineText {
     pub title: String,
     /// Lane names: central, provincial, municipal.
     pub lanes: [String; 3],
+    /// The month named at each band, if any (`Band::month_label`).
+    pub months: Vec<Option<String>>,
+    /// One entry per mark, in the marks' order, with its document number
+    /// (`core::compare::timeline_key`).
+    pub key: Vec<(String, Option<String>)>,
     pub source: String,
 }
 
@@ -36,6 +50,8 @@ struct Layout {
     top: f64,
     lane_x: f64,
     lane_w: f64,
+    /// Each entry's lines, placed.
+    key: Vec<Vec<(String, f64)>>,
     source: Vec<(String, f64)>,
     height: f64,
 }
@@ -48,7 +64,29 @@ fn layout(t: &Timeline, text: &TimelineText, width: f64, s: f64) -> Layout {
     let top = header + HEADER * s;
     let lane_x = PAD * s + AXIS * s;
     let lane_w = (inner - AXIS * s) / 3.0;
-    let mut y = top + t.length() as f64 * BAND * s + 10.0 * s;
+    let mut y = top + t.length() as f64 * BAND * s + 12.0 * s;
+    let key = text
+        .key
+        .iter()
+        .map(|(entry, number)| {
+            let width = inner - KEY_NUMBER * s;
+            let mut lines = wrap(entry, SMALL * s, width);
+            // The document number whole: after the title where it fits, else on a line of its own.
+            if let Some(number) = number {
+                let last = lines.pop().unwrap_or_default();
+                let joined = format!("{last} · {number}");
+                if text_width(&joined, SMALL * s) <= width {
+                    lines.push(joined);
+                } else {
+                    lines.extend([last, number.clone()]);
+                }
+            }
+            let placed = place_lines(lines, SMALL * s, &mut y);
+            y += KEY_GAP * s;
+            placed
+        })
+        .collect();
+    y += 8.0 * s;
     let source = stack_lines(&text.source, SMALL * s, inner, &mut y);
     Layout {
         title,
@@ -56,6 +94,7 @@ fn layout(t: &Timeline, text: &TimelineText, width: f64, s: f64) -> Layout {
         top,
         lane_x,
         lane_w,
+        key,
         source,
         height: y + PAD * s,
     }
@@ -119,6 +158,13 @@ pub fn draw_timeline<DB: DrawingBackend>(
                 vec![(px(l.lane_x - 6.0 * s), px(y0)), (px(l.lane_x), px(y0))],
                 LINE.stroke_width(thin),
             ))?;
+            if let Some(Some(month)) = text.months.get(i) {
+                root.draw_text(
+                    month,
+                    &text_style(SMALL * s, MUTED, HPos::Left, VPos::Center, false),
+                    (px(PAD * s), px(y0)),
+                )?;
+            }
         }
     }
     for i in 1..3 {
@@ -133,7 +179,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
     }
     let slots = t.slots.max(1) as f64;
     let r = MARK_BANDS * BAND * s / 2.0 - 2.0 * s;
-    for m in &t.marks {
+    let number = |color| text_style(SMALL * s, color, HPos::Center, VPos::Center, true);
+    for (n, m) in t.marks.iter().enumerate() {
         let i = lane(m.level);
         let step = (l.lane_w - 2.0 * r) / slots;
         let cx = l.lane_x + i as f64 * l.lane_w + r + 2.0 * s + m.slot as f64 * step.max(0.0);
@@ -143,6 +190,31 @@ pub fn draw_timeline<DB: DrawingBackend>(
             px(r).max(1),
             LEVEL_COLORS[i].filled(),
         ))?;
+        root.draw_text(&(n + 1).to_string(), &number(PAPER), (px(cx), px(cy)))?;
+    }
+    // The key: each number in its level's colour, then its policy.
+    for (n, (m, lines)) in t.marks.iter().zip(&l.key).enumerate() {
+        let Some((_, first)) = lines.first() else {
+            continue;
+        };
+        root.draw_text(
+            &(n + 1).to_string(),
+            &text_style(
+                SMALL * s,
+                LEVEL_COLORS[lane(m.level)],
+                HPos::Left,
+                VPos::Top,
+                true,
+            ),
+            (px(PAD * s), px(*first)),
+        )?;
+        for (line, y) in lines {
+            root.draw_text(
+                line,
+                &text_style(SMALL * s, INK, HPos::Left, VPos::Top, false),
+                (px((PAD + KEY_NUMBER) * s), px(*y)),
+            )?;
+        }
     }
     finish(&root, &l.source, SMALL, s)
 }

@@ -1389,6 +1389,19 @@ impl Band {
             _ => None,
         }
     }
+
+    /// The month named on the axis at the band: the first month of each quarter, unless the band
+    /// has its year's label (`4月`, `M4`).
+    pub fn month_label(&self, first: bool, en: bool) -> Option<String> {
+        let m = self.month.filter(|m| m % 3 == 1)?;
+        self.year_label(first).is_none().then(|| {
+            if en {
+                format!("M{m}")
+            } else {
+                format!("{m}月")
+            }
+        })
+    }
 }
 
 /// A policy on the timeline.
@@ -1529,6 +1542,26 @@ pub fn timeline(corpus: &Corpus, mark: f64) -> Timeline<'_> {
 }
 
 /// The timeline as CSV: one row per policy, oldest first, linked under the app's `root_url`.
+/// The key under the timeline's image, one entry per mark in its order (a mark is numbered by
+/// its place, from 1): its date, region and short title, and apart, its document number (which
+/// an image must not break across lines).
+pub fn timeline_key(corpus: &Corpus, t: &Timeline, en: bool) -> Vec<(String, Option<String>)> {
+    t.marks
+        .iter()
+        .map(|m| {
+            let p = m.policy;
+            let mut line = p.date.clone();
+            if let Some(region) = corpus.region(&p.region) {
+                line.push_str(" · ");
+                line.push_str(region.name_in(en));
+            }
+            line.push_str(" · ");
+            line.push_str(&p.short_title);
+            (line, p.doc_number.clone())
+        })
+        .collect()
+}
+
 pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
     let rows: Vec<Vec<String>> = t
         .marks

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::app::{use_library, SharedLibrary};
 use crate::charts::timeline::{draw_timeline, timeline_height, TimelineText, BAND, MARK_BANDS};
 use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE};
-use crate::core::compare::{source_line, timeline, timeline_csv};
+use crate::core::compare::{source_line, timeline, timeline_csv, timeline_key};
 use crate::core::corpus::{Corpus, Level};
 use crate::core::items::ItemRef;
 use crate::i18n::{tr, use_lang, Lang};
@@ -66,18 +66,12 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
         .enumerate()
         .filter_map(|(i, b)| {
             let label = b.year_label(i == 0);
-            let gap = b.month.is_none();
-            if label.is_none() && !gap && b.month.is_some_and(|m| m % 3 != 1) {
+            let month = b.month_label(i == 0, en);
+            if label.is_none() && month.is_none() {
                 return None;
             }
+            let gap = b.month.is_none();
             let top = format!("top:{}px", i as f64 * BAND);
-            let month = b.month.filter(|_| label.is_none()).map(|m| {
-                if en {
-                    format!("M{m}")
-                } else {
-                    format!("{m}月")
-                }
-            });
             let class = if gap {
                 "cx-tl-tick cx-tl-gap"
             } else if label.is_some() {
@@ -200,6 +194,13 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             level_name(Level::Provincial, en).to_string(),
             level_name(Level::Municipal, en).to_string(),
         ],
+        months: t
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| b.month_label(i == 0, en))
+            .collect(),
+        key: timeline_key(corpus, &t, en),
         source: source_line(corpus, [], en),
     };
     let heading = text.title.clone();
