@@ -93,15 +93,15 @@ pub fn fmt_with_unit(value: f64, unit: &str) -> String {
 
 /// How a figure reads in a table: its value and unit (`47723 亿元`), with the source's bound
 /// where it gives one (`超过 100 家`). The printed form, where the source wrote the number in
-/// words, is `Figure::value_text`. In English, in English units (`4,772.3 billion yuan`).
+/// words, is `Figure::value_text`. In English, in English units (`4,772.3 billion yuan`) and
+/// bounding words (`over 100 enterprises`).
 pub fn figure_text(figure: &Figure, en: bool) -> String {
-    if en {
-        return figure_en(figure);
+    match (&figure.bounded, en) {
+        (Some(_), true) => figure_en(figure),
+        (Some(bounded), false) => bounded.clone(),
+        (None, true) => amount_en(figure.value, &figure.unit),
+        (None, false) => fmt_with_unit(figure.value, &figure.unit),
     }
-    figure
-        .bounded
-        .clone()
-        .unwrap_or_else(|| fmt_with_unit(figure.value, &figure.unit))
 }
 
 pub fn kind_zh(kind: FigureKind) -> &'static str {
@@ -2047,6 +2047,22 @@ mod tests {
     fn values_carry_their_unit() {
         assert_eq!(fmt_with_unit(20.8, "%"), "20.8%");
         assert_eq!(fmt_with_unit(9.0, "条"), "9 条");
+    }
+
+    #[test]
+    fn a_table_gives_the_number_in_either_language_and_the_bound_where_there_is_one() {
+        // 五分之一 in the sentence: the table compares numbers (the words are a tap away).
+        let mut fifth = figure("f1", "jiangsu", "share", 20.0, "%", "2022");
+        fifth.value_text = Some("五分之一".into());
+        assert_eq!(figure_text(&fifth, false), "20%");
+        assert_eq!(figure_text(&fifth, true), "20%");
+        let mut over = figure("f2", "guangdong", "firms", 100.0, "家", "2022");
+        over.bounded = Some("超过 100 家".into());
+        assert_eq!(figure_text(&over, false), "超过 100 家");
+        assert_eq!(figure_text(&over, true), "over 100 enterprises");
+        let plain = figure("f3", "jiangsu", "iva", 48593.6, "亿元", "2022");
+        assert_eq!(figure_text(&plain, false), "48593.6 亿元");
+        assert_eq!(figure_text(&plain, true), "4,859.36 billion yuan");
     }
 
     #[test]
