@@ -124,6 +124,72 @@ fn the_english_names_of_places_find_what_is_theirs() {
 }
 
 #[test]
+fn quotation_marks_typed_or_left_out_do_not_change_what_is_found() {
+    let lib = library();
+    let bare = ids(&lib, "专精特新");
+    assert!(bare.len() > 10, "{bare:?}");
+    for quoted in ["“专精特新”", "\"专精特新\"", "「专精特新」", "《专精特新》"]
+    {
+        assert_eq!(ids(&lib, quoted), bare, "{quoted}");
+    }
+    // A title that prints “十四五”, typed without its quotes, and with straight ones.
+    let (id, title) = lib
+        .corpus
+        .policies()
+        .find(|(_, p)| p.short_title.contains("“十四五”") && p.level == Level::Provincial)
+        .map(|(_, p)| (p.id.clone(), p.short_title.clone()))
+        .expect("a provincial title with “十四五”");
+    for typed in [
+        title.replace(['“', '”'], ""),
+        title.replace(['“', '”'], "\""),
+    ] {
+        assert_eq!(ids(&lib, &typed).first(), Some(&id), "{typed}");
+    }
+    // Only quotation marks: nothing to search for.
+    assert!(Query::parse("“” \"\"").is_empty());
+}
+
+#[test]
+fn an_issuer_is_found_by_its_short_names_and_says_which_it_is() {
+    let lib = library();
+    let issued_by = |names: &[&str]| -> Vec<String> {
+        lib.corpus
+            .policies()
+            .filter(|(_, p)| p.issuers.iter().any(|i| names.contains(&i.as_str())))
+            .map(|(_, p)| p.id.clone())
+            .collect()
+    };
+    for (short, names) in [
+        ("工信部", &["工业和信息化部"][..]),
+        ("发改委", &["国家发展改革委", "国家发展和改革委员会"][..]),
+        (
+            "人社部",
+            &["人力资源社会保障部", "人力资源和社会保障部"][..],
+        ),
+        ("广东省政府", &["广东省人民政府"][..]),
+    ] {
+        let expected = issued_by(names);
+        assert!(!expected.is_empty(), "{short}");
+        let found = ids(&lib, short);
+        let missing: Vec<_> = expected.iter().filter(|id| !found.contains(id)).collect();
+        assert!(missing.is_empty(), "{short} misses {missing:?}");
+    }
+    // The snippet names the issuer as its source does, then the name typed.
+    let query = Query::parse("发改委");
+    let hits = lib.index.search(&query);
+    let snippet = lib.index.snippet(&hits[0], &query);
+    let text: String = snippet.segments.iter().map(|s| s.text.as_str()).collect();
+    assert!(text.starts_with("国家发展"), "{text}");
+    assert!(
+        snippet
+            .segments
+            .iter()
+            .any(|s| s.marked && s.text == "发改委"),
+        "{snippet:?}"
+    );
+}
+
+#[test]
 fn words_that_find_nothing_together_are_offered_alone() {
     let lib = library();
     assert!(lib

@@ -498,7 +498,8 @@ pub struct Registry {
 }
 
 /// `issuers.json` (ours): an issuing body the sources name in more than one way (国家发展改革委,
-/// 国家发展和改革委员会). The policy list's 发文机关 filter counts it once, under `name`; a policy
+/// 国家发展和改革委员会), or that readers call by a short name (工信部, 发改委). The policy list's
+/// 发文机关 filter counts it once, under `name`; search finds it by any of its names; a policy
 /// still shows its issuers as its source names them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -514,6 +515,22 @@ impl Registry {
             .iter()
             .find(|i| i.aliases.iter().any(|a| a == name))
             .map_or(name, |i| i.name.as_str())
+    }
+
+    /// The other names of the body an issuer named `name` in a source is, if `issuers.json` has
+    /// it: its name and aliases but `name` itself.
+    pub fn issuer_other_names<'a>(&'a self, name: &str) -> Vec<&'a str> {
+        self.issuers
+            .iter()
+            .find(|i| i.name == name || i.aliases.iter().any(|a| a == name))
+            .map(|i| {
+                std::iter::once(&i.name)
+                    .chain(&i.aliases)
+                    .map(String::as_str)
+                    .filter(|n| *n != name)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {

@@ -21,12 +21,36 @@ const W_KEY: u32 = 25;
 const W_META: u32 = 15;
 const W_BODY: u32 = 4;
 
-/// Text made comparable: white space removed, letters lower-cased, full-width ASCII folded.
+/// Text made comparable: white space and quotation marks removed, letters lower-cased,
+/// full-width ASCII folded.
 pub fn normalize(text: &str) -> String {
     text.chars().flat_map(normalized_char).collect()
 }
 
-/// One character's part of [`normalize`]: none for white space, else one or more.
+/// Quotation and title marks: a reader copies a term with them (“专精特新”) or leaves them out
+/// of a title that has them (广东省制造业高质量发展“十四五”规划); either way they must not decide
+/// what matches.
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '"'
+            | '\''
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}
+
+/// One character's part of [`normalize`]: none for white space and quotation marks, else one
+/// or more.
 fn normalized_char(c: char) -> impl Iterator<Item = char> {
     let folded = match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
@@ -35,7 +59,7 @@ fn normalized_char(c: char) -> impl Iterator<Item = char> {
     // CJK punctuation, kana and ideographs have no case: skip the case tables for the bulk of
     // the corpus (this runs over every text when the app indexes an issue).
     let caseless = ('\u{3000}'..='\u{9fff}').contains(&folded);
-    let (plain, cased) = if c.is_whitespace() {
+    let (plain, cased) = if c.is_whitespace() || is_quote(folded) {
         (None, None)
     } else if caseless || folded.is_ascii() {
         (Some(folded.to_ascii_lowercase()), None)
@@ -531,7 +555,17 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
     let mut doc_number = None;
     match item {
         ItemRef::Policy(p) => {
-            meta.extend(p.issuers.iter().map(|i| (NameKind::Issuer, i.clone())));
+            // With the body's other names (工业和信息化部 is found by 工信部), which the snippet
+            // then shows after the name the source prints.
+            meta.extend(p.issuers.iter().map(|i| {
+                let others = registry.issuer_other_names(i);
+                let name = if others.is_empty() {
+                    i.clone()
+                } else {
+                    format!("{i}（{}）", others.join("、"))
+                };
+                (NameKind::Issuer, name)
+            }));
             doc_number = p.doc_number.as_deref().and_then(DocNumber::parse);
             fields.push(field(W_META, &p.title));
         }
