@@ -299,7 +299,17 @@ pub fn PolicyList() -> impl IntoView {
                 };
                 view! { <li><a class="more" href=href data-testid="no-results-search">{label}</a></li> }
             });
-            view! { <ul class="plain no-results" data-testid="no-results">{clear}{everything}</ul> }
+            let said = if en {
+                "No policy document matches all of these conditions."
+            } else {
+                "没有同时符合这些条件的政策文件。"
+            };
+            view! {
+                <div class="no-results" data-testid="no-results">
+                    <p>{said}</p>
+                    <ul class="plain">{clear}{everything}</ul>
+                </div>
+            }
         })
     };
     // What a filtered list holds, in a line: the page's title (a share from the browser's menu
@@ -323,8 +333,10 @@ pub fn PolicyList() -> impl IntoView {
         Some((line, _)) => line,
         None => lang.get().pick("政策文件", "Policy documents").to_string(),
     };
+    // An empty list is not worth sending on: the reader is shown the way out instead.
     let share = move || {
-        filtered.get().map(|(line, path)| {
+        let found = listing.with(|l| !l.ids.is_empty());
+        filtered.get().filter(|_| found).map(|(line, path)| {
             view! { <ShareBar title=format!("《参考》{line}") path/> }
         })
     };

@@ -235,7 +235,7 @@ pub fn SearchPage() -> impl IntoView {
     // Nothing found: what to try instead, and the query's words that find something alone.
     let no_results = move || {
         let input = typed.get();
-        (!input.trim().is_empty() && hits.with(Vec::is_empty)).then(|| {
+        (!query.with(Query::is_empty) && hits.with(Vec::is_empty)).then(|| {
             let alone = store.library.with(|lib| lib.index.each_word_alone(&input));
             let en = lang.get() == Lang::En;
             let alone = (!alone.is_empty()).then(|| {
@@ -291,9 +291,11 @@ pub fn SearchPage() -> impl IntoView {
         });
         download("cankao-search.csv", "text/csv;charset=utf-8", &doc);
     };
+    // Nothing to send on or download while nothing is found (or only spaces were typed).
     let share = move || {
         let q = written.get();
-        (!q.is_empty()).then(|| {
+        let found = hits.with(|h| !h.is_empty());
+        (found && !q.trim().is_empty()).then(|| {
             let line = match lang.get() {
                 Lang::Zh => format!("《参考》搜索“{q}”"),
                 Lang::En => format!("Cankao: search for “{q}”"),
@@ -321,11 +323,15 @@ pub fn SearchPage() -> impl IntoView {
             <p class="result-count" role="status" aria-live="polite" data-testid="search-count">
                 {move || {
                     let n = hits.with(Vec::len);
-                    match (typed.with(String::is_empty), lang.get()) {
-                        (true, Lang::Zh) => "输入关键词、拼音或文号开始搜索。".to_string(),
-                        (true, Lang::En) => "Type words, pinyin or a document number.".to_string(),
-                        (false, Lang::Zh) => format!("找到 {n} 条结果"),
-                        (false, Lang::En) => count_en(n, "result", "results"),
+                    // In one group's own view, its count first: the list under it holds that many.
+                    let in_group = only.get().map(|g| (g, hits.with(|h| h.iter().filter(|hit| hit.group == g).count())));
+                    match (query.with(Query::is_empty), in_group, lang.get()) {
+                        (true, _, Lang::Zh) => "输入关键词、拼音或文号开始搜索。".to_string(),
+                        (true, _, Lang::En) => "Type words, pinyin or a document number.".to_string(),
+                        (false, None, Lang::Zh) => format!("找到 {n} 条结果"),
+                        (false, None, Lang::En) => count_en(n, "result", "results"),
+                        (false, Some((g, k)), Lang::Zh) => format!("{}：{k} 条（所有类别共 {n} 条结果）", g.zh()),
+                        (false, Some((g, k)), Lang::En) => format!("{}: {k} ({} of every kind)", g.en(), count_en(n, "result", "results")),
                     }
                 }}
             </p>

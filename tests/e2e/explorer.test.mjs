@@ -152,6 +152,8 @@ test('search typed into the box finds every kind, all terms, pinyin and 文号 v
   await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="hit"][data-kind="policy"]').length === n, total);
   assert.match(search.relativeUrl(), /group=policy/);
   assert.equal(await page.locator('#app [data-testid="group-problem"]').count(), 0, 'one group only');
+  // The count says how many the group's list holds, and how many every kind holds.
+  assert.match(await search.testid('search-count').textContent(), new RegExp(`^政策：${total} 条（所有类别共 \\d+ 条结果）$`));
   await page.locator('#app [data-testid="all-groups"]').click();
   await page.locator('#app [data-testid="group-problem"]').waitFor();
 
@@ -266,12 +268,22 @@ test('a search or a list that finds nothing offers a way on', async () => {
   const list = await new PolicyListPage(page, server.base).open(`policies/?level=central&q=${encodeURIComponent('揭阳')}`);
   await list.testid('no-results').waitFor();
   assert.equal(await list.items().count(), 0);
+  // It says so, and offers no share bar for an empty list.
+  assert.match(await list.testid('no-results').textContent(), /没有同时符合这些条件的政策文件/);
+  assert.equal(await page.locator('#app [data-testid="share"]').count(), 0);
   await list.testid('no-results-clear').click();
   await page.waitForURL((url) => !url.search.includes('level='));
   await list.items().first().waitFor();
   await list.open(`policies/?q=${encodeURIComponent('无此词语')}`);
   await list.testid('no-results-search').click();
   await search.testid('no-results').waitFor();
+  // Nothing found: nothing to download or send on. Spaces alone are no query.
+  await page.waitForTimeout(400);
+  assert.equal(await search.testid('search-csv').count(), 0);
+  assert.equal(await page.locator('#app [data-testid="share"]').count(), 0);
+  await search.open('search/?q=%20%20%20');
+  await page.locator('#app [data-testid="search-count"]', { hasText: '输入关键词' }).waitFor();
+  assert.equal(await search.testid('no-results').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
