@@ -190,6 +190,28 @@ fn an_issuer_is_found_by_its_short_names_and_says_which_it_is() {
 }
 
 #[test]
+fn documents_that_say_the_words_rank_above_those_only_tagged_with_a_theme_of_that_name() {
+    let lib = library();
+    let query = Query::parse("专精特新");
+    let policies: Vec<_> = lib
+        .index
+        .search(&query)
+        .into_iter()
+        .filter(|h| h.group == Group::Item(cankao::core::items::Kind::Policy))
+        .collect();
+    let says = |h: &cankao::core::search::Hit| lib.index.snippet(h, &query).name.is_none();
+    let first_tag_only = policies
+        .iter()
+        .position(|h| !says(h))
+        .expect("a policy only tagged");
+    assert!(
+        policies[first_tag_only..].iter().all(|h| !says(h)),
+        "every policy that says 专精特新 comes before those only tagged with it"
+    );
+    assert!(first_tag_only > 0);
+}
+
+#[test]
 fn words_that_find_nothing_together_are_offered_alone() {
     let lib = library();
     assert!(lib

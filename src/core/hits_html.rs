@@ -34,6 +34,8 @@ pub struct HitsView<'a> {
     pub star_label: &'a dyn Fn(bool) -> &'static str,
     /// The words before a snippet taken from a name (`主题（编者标注）：`).
     pub name_label: &'a dyn Fn(NameKind) -> &'static str,
+    /// A region's name, by its id.
+    pub region_name: &'a dyn Fn(&str) -> String,
 }
 
 /// The results as two pieces of markup, each complete in itself: `first` is drawn at once,
@@ -132,7 +134,23 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
             glyph = star_glyph(saved),
         ));
     }
-    html.push_str(r#"</div><p class="snippet">"#);
+    html.push_str("</div>");
+    if let Some(facts) = &entry.policy {
+        html.push_str(r#"<p class="meta hit-facts" data-testid="hit-facts">"#);
+        html.push_str(&escape(&facts.date));
+        let region = (view.region_name)(&facts.region);
+        if !region.is_empty() {
+            html.push_str(" · ");
+            html.push_str(&escape(&region));
+        }
+        if let Some(number) = &facts.doc_number {
+            html.push_str(r#" · <span class="docno">"#);
+            html.push_str(&escape(number));
+            html.push_str("</span>");
+        }
+        html.push_str("</p>");
+    }
+    html.push_str(r#"<p class="snippet">"#);
     let snippet = index.snippet(hit, query);
     if let Some(kind) = snippet.name {
         html.push_str(r#"<span class="snippet-name">"#);
@@ -177,6 +195,7 @@ mod tests {
             saved,
             star_label: &|on| if on { "取消收藏" } else { "收藏" },
             name_label: &|k| k.zh_label(),
+            region_name: &|id| format!("地区{id}"),
         }
     }
 
@@ -217,6 +236,38 @@ mod tests {
         )));
         assert!(policy_section.contains(r#"aria-pressed="false" aria-label="收藏""#));
         assert!(html.contains("<mark>制造业</mark>"));
+    }
+
+    #[test]
+    fn a_policy_card_gives_its_date_region_and_document_number() {
+        let lib = library();
+        let query = Query::parse("粤府〔2021〕53号");
+        let hits = lib.index.search(&query);
+        let html = hits_html(&lib.index, &hits, &query, &view(None, &|_| false)).whole();
+        let (_, p) = lib
+            .corpus
+            .policies()
+            .find(|(_, p)| p.id == "yuefu-2021-53")
+            .unwrap();
+        let card = html
+            .split(r#"data-id="yuefu-2021-53" data-kind="policy""#)
+            .nth(1)
+            .and_then(|s| s.split("</li>").next())
+            .expect("its card");
+        assert!(card.contains(&format!(
+            r#"<p class="meta hit-facts" data-testid="hit-facts">{} · 地区{} · <span class="docno">粤府〔2021〕53号</span></p>"#,
+            p.date, p.region
+        )), "{card}");
+        // Only policies carry them.
+        let problems = Query::parse("人才");
+        let hits: Vec<_> = lib
+            .index
+            .search(&problems)
+            .into_iter()
+            .filter(|h| h.group != Group::Item(Kind::Policy))
+            .collect();
+        let html = hits_html(&lib.index, &hits, &problems, &view(None, &|_| false)).whole();
+        assert!(!hits.is_empty() && !html.contains("hit-facts"));
     }
 
     #[test]

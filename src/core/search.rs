@@ -20,6 +20,9 @@ const W_TITLE: u32 = 40;
 const W_KEY: u32 = 25;
 const W_META: u32 = 15;
 const W_BODY: u32 = 4;
+/// Our theme labels count below the source's own words: a reader searching 专精特新 wants the
+/// documents that say it before those we tagged with a theme of that name.
+const W_THEME: u32 = 3;
 
 /// Text made comparable: white space and quotation marks removed, letters lower-cased,
 /// full-width ASCII folded.
@@ -217,7 +220,19 @@ pub struct Entry {
     date_rank: u32,
     /// Parsed once here: every query spelling a 文号 compares against it.
     doc_number: Option<DocNumber>,
+    /// A policy's facts for its card.
+    pub policy: Option<PolicyFacts>,
     fields: Vec<Field>,
+}
+
+/// What a policy's result card says under its title: many titles (若干措施, 实施方案) do not tell
+/// one city's document from another's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyFacts {
+    pub date: String,
+    /// The region's id.
+    pub region: String,
+    pub doc_number: Option<String>,
 }
 
 /// The search index: every item of every issue, prepared once when the corpus loads.
@@ -525,7 +540,14 @@ fn field(weight: u32, text: &str) -> Field {
 fn name_field(kind: NameKind, name: &str) -> Field {
     Field {
         name: Some(kind),
-        ..field(W_META, name)
+        ..field(
+            if kind == NameKind::Theme {
+                W_THEME
+            } else {
+                W_META
+            },
+            name,
+        )
     }
 }
 
@@ -553,8 +575,14 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
         meta.push((NameKind::Theme, theme.en.clone()));
     }
     let mut doc_number = None;
+    let mut policy = None;
     match item {
         ItemRef::Policy(p) => {
+            policy = Some(PolicyFacts {
+                date: p.date.clone(),
+                region: p.region.clone(),
+                doc_number: p.doc_number.clone(),
+            });
             // With the body's other names (工业和信息化部 is found by 工信部), which the snippet
             // then shows after the name the source prints.
             meta.extend(p.issuers.iter().map(|i| {
@@ -588,6 +616,7 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
         title: item.title().to_string(),
         date_rank: date_rank(item.date()),
         doc_number,
+        policy,
         fields,
     }
 }
@@ -615,6 +644,7 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
         ),
         date_rank: 0,
         doc_number: None,
+        policy: None,
         fields: vec![
             name_field(NameKind::Region, region),
             name_field(NameKind::Region, region_en),

@@ -13,7 +13,7 @@ use crate::components::saved::{star_label, use_saved};
 use crate::components::share::ShareBar;
 use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
-use crate::core::search::{hits_csv, search_href, Group, Query};
+use crate::core::search::{hits_csv, search_href, Group, NameKind, Query};
 use crate::core::url::parse_query;
 use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::store::use_store;
@@ -158,26 +158,37 @@ pub fn SearchPage() -> impl IntoView {
                 "Only the {GROUP_LIMIT} best matches are listed; add a word to narrow the search."
             ),
         };
-        let view = HitsView {
-            only,
-            per_group: PER_GROUP,
-            group_limit: GROUP_LIMIT,
-            first_cards: FIRST_CARDS,
-            group_name: &|g: Group| if lang == Lang::En { g.en() } else { g.zh() },
-            group_href: &|g| href_for(Some(g)),
-            see_all: &see_all,
-            limited: &limited,
-            saved: &|id| untrack(|| saved.contains(id)),
-            star_label: &|on| star_label(lang, on),
-            name_label: &|k| match lang {
-                Lang::Zh => k.zh_label(),
-                Lang::En => k.en_label(),
-            },
+        let group_name = |g: Group| if lang == Lang::En { g.en() } else { g.zh() };
+        let group_href = |g| href_for(Some(g));
+        let saved_now = |id: &str| untrack(|| saved.contains(id));
+        let star = |on| star_label(lang, on);
+        let name_label = |k: NameKind| match lang {
+            Lang::Zh => k.zh_label(),
+            Lang::En => k.en_label(),
         };
         query.with(|query| {
-            store
-                .library
-                .with(|lib| hits.with(|hits| hits_html(&lib.index, hits, query, &view)))
+            store.library.with(|lib| {
+                let region_name = |id: &str| {
+                    lib.corpus
+                        .region(id)
+                        .map_or(String::new(), |r| r.name_in(lang == Lang::En).to_string())
+                };
+                let view = HitsView {
+                    only,
+                    per_group: PER_GROUP,
+                    group_limit: GROUP_LIMIT,
+                    first_cards: FIRST_CARDS,
+                    group_name: &group_name,
+                    group_href: &group_href,
+                    see_all: &see_all,
+                    limited: &limited,
+                    saved: &saved_now,
+                    star_label: &star,
+                    name_label: &name_label,
+                    region_name: &region_name,
+                };
+                hits.with(|hits| hits_html(&lib.index, hits, query, &view))
+            })
         })
     });
     // The cards past the first screen are appended once the first ones have been painted, unless
