@@ -61,9 +61,14 @@ pub fn SearchPage() -> impl IntoView {
     // The query the address holds: what the page's title names and its share bar sends. It
     // follows the typing only when the address does (once typing pauses), not per keystroke.
     let written = RwSignal::new(typed.get_untracked());
+    // Results drawn for a keystroke come in two parts (the first screen at once, the rest after
+    // the paint). Drawn for an address (opened, or come back to), they come whole: the browser
+    // puts a reader who comes back where they were only if the page is that long.
+    let typing = StoredValue::new(false);
     Effect::watch(
         move || location.search.get(),
         move |search, _, _| {
+            typing.set_value(false);
             typed.set(query_of(search));
             written.set(query_of(search));
         },
@@ -130,6 +135,7 @@ pub fn SearchPage() -> impl IntoView {
         cancel_url();
     });
     let on_input = move |ev: leptos::ev::Event| {
+        typing.set_value(true);
         typed.set(event_target_value(&ev));
         cancel_url();
         let timer = set_timeout_with_handle(
@@ -177,7 +183,11 @@ pub fn SearchPage() -> impl IntoView {
                     only,
                     per_group: PER_GROUP,
                     group_limit: GROUP_LIMIT,
-                    first_cards: FIRST_CARDS,
+                    first_cards: if typing.get_value() {
+                        FIRST_CARDS
+                    } else {
+                        usize::MAX
+                    },
                     group_name: &group_name,
                     group_href: &group_href,
                     see_all: &see_all,

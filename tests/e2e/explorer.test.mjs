@@ -254,6 +254,27 @@ test('on a phone the filter sheet takes the focus, and Escape closes it and give
   await page.context().close();
 });
 
+test('Back from a result far down the search page comes back to where the reader was', async () => {
+  const page = await chromium.newPage(PHONE);
+  const search = await new SearchPage(page, server.base).open(`search/?q=${encodeURIComponent('人才')}`);
+  const problem = page.locator('#app [data-testid="group-problem"] [data-testid="hit"] a.card-title').first();
+  await problem.waitFor();
+  await problem.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -100));
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 1200, `the problems are far down (${before})`);
+  const href = await problem.getAttribute('href');
+  await problem.click();
+  await page.waitForURL((u) => u.pathname.endsWith(href.replace(/^.*?problem\//, 'problem/')));
+  await search.testid('item-page').or(page.locator('#app h1')).first().waitFor();
+  await page.goBack({ waitUntil: 'commit' });
+  await search.hits().first().waitFor();
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 40, before, { timeout: 3000 })
+    .catch(async () => assert.fail(`came back at ${await page.evaluate(() => window.scrollY)}, left at ${before}`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a search or a list that finds nothing offers a way on', async () => {
   const page = await chromium.newPage(PHONE);
   const search = await new SearchPage(page, server.base).open(`search/?q=${encodeURIComponent('数字化 无此词语')}`);
