@@ -6,6 +6,7 @@ use std::path::Path;
 use cankao::core::corpus::Level;
 use cankao::core::figure_en::{figure_en, unit_name_en};
 use cankao::core::ids::is_cjk;
+use cankao::core::items::ItemRef;
 use cankao::core::validate::Failure;
 use cankao::tool::{load_corpus, validate_all, LoadedCorpus};
 
@@ -288,6 +289,37 @@ fn a_bound_the_sentence_does_not_print_fails_naming_the_figure() {
         f.value_text = None;
     });
     assert!(names(&failures, &bounded.id, "bounded"), "{failures:#?}");
+}
+
+#[test]
+fn an_experts_card_opens_with_the_first_sentence_of_the_advice() {
+    let corpus = corpus();
+    let issue = &corpus.corpus.issues[0];
+    for r in &issue.recommendations {
+        let lead = ItemRef::Recommendation(r).lead(48).expect("a lead");
+        let first = &r.paragraphs[0];
+        let text = lead.trim_end_matches('…');
+        assert!(
+            first.starts_with(text),
+            "{}: verbatim, from the start",
+            r.id
+        );
+        assert!(lead.ends_with('。') || lead.ends_with('…'), "{lead}");
+        assert!(
+            lead.chars().count() <= 49 && text.chars().count() >= 10,
+            "{lead}"
+        );
+    }
+    let jin = issue
+        .recommendations
+        .iter()
+        .find(|r| r.expert == "金壮龙")
+        .unwrap();
+    assert_eq!(
+        ItemRef::Recommendation(jin).lead(48).unwrap(),
+        "传统产业是现代化产业体系的基底，传统产业的改造升级直接关乎现代化产业体系建设全局。"
+    );
+    assert_eq!(ItemRef::Problem(&issue.problems[0]).lead(48), None);
 }
 
 #[test]

@@ -57,6 +57,9 @@ pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
     }
 }
 
+/// Characters of an expert's first sentence on a card: about two lines on a phone.
+const CARD_LEAD: usize = 48;
+
 /// A card for any item that is not a policy.
 #[component]
 pub fn ItemCard(#[prop(into)] id: String) -> impl IntoView {
@@ -77,6 +80,7 @@ pub fn ItemCard(#[prop(into)] id: String) -> impl IntoView {
         ItemRef::Article(a) => a.outlet.clone(),
         _ => String::new(),
     };
+    let lead = item.lead(CARD_LEAD);
     let themes = issue.themes_of(&id).to_vec();
     view! {
         <li class="card" data-testid="item-card" data-id=id.clone()>
@@ -88,6 +92,7 @@ pub fn ItemCard(#[prop(into)] id: String) -> impl IntoView {
                 <span class="badge">{move || if lang.get() == crate::i18n::Lang::En { kind.en() } else { kind.zh() }}</span>
                 {(!sub.is_empty()).then(|| view! { " "{sub} })}
             </p>
+            {lead.map(|lead| view! { <p class="card-lead" lang="zh-CN" data-testid="card-lead">{lead}</p> })}
             <p class="tags"><ThemeChips themes/></p>
         </li>
     }

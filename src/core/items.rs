@@ -251,6 +251,31 @@ impl ItemRef<'_> {
     pub fn path(self) -> String {
         item_path(self.kind(), self.id())
     }
+
+    /// What a card says of an item whose title is only a name: an expert's advice opens with its
+    /// first sentence (verbatim, cut to `max` characters), so that a list of advice says what
+    /// each advises, not only who.
+    pub fn lead(self, max: usize) -> Option<String> {
+        match self {
+            ItemRef::Recommendation(r) => {
+                let first = r.paragraphs.first()?;
+                let sentence = first
+                    .find('。')
+                    .map_or(first.as_str(), |end| &first[..end + '。'.len_utf8()]);
+                Some(cut(sentence, max))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `text` cut to its first `n` characters, with an ellipsis where it was longer.
+pub fn cut(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        out.push('…');
+    }
+    out
 }
 
 pub fn item_path(kind: Kind, id: &str) -> String {

@@ -4,7 +4,7 @@
 //! takes over from the same markup.
 
 use super::corpus::Corpus;
-use super::items::{ItemRef, Kind};
+use super::items::{cut, ItemRef, Kind};
 
 /// The first path segments of the routes only the full module draws (the views across regions
 /// and their charts); every other route is in the smaller module the first view loads.
@@ -99,14 +99,6 @@ fn list_label(item: ItemRef<'_>) -> String {
         ItemRef::Policy(p) => p.short_title.clone(),
         other => other.title().to_string(),
     }
-}
-
-fn cut(text: &str, n: usize) -> String {
-    let mut out: String = text.chars().take(n).collect();
-    if text.chars().count() > n {
-        out.push('…');
-    }
-    out
 }
 
 fn paragraphs(texts: &[String]) -> String {

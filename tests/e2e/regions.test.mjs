@@ -230,6 +230,12 @@ test('a problem opened cold leads to a recommendation and a policy', async () =>
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open(`problem/${problem.id}/?from=singlemessage&isappinstalled=0`);
   assert.equal(await app.testid('item-title').textContent(), problem.title);
+  // Each piece of advice says what it advises, not only who: its first words, verbatim.
+  const recCard = app.testid('answers').locator('[data-testid="item-card"]:has(a[href^="expert/"])').first();
+  const lead = (await recCard.locator('[data-testid="card-lead"]').textContent()).replace(/…$/, '');
+  const recId = await recCard.getAttribute('data-id');
+  const advice = issue.recommendations.find((r) => r.id === recId);
+  assert.ok(advice.paragraphs[0].startsWith(lead) && lead.length >= 10, lead);
   const recLink = app.testid('answers').locator('a[href^="expert/"]').first();
   const recHref = await recLink.getAttribute('href');
   await recLink.click();
