@@ -320,3 +320,25 @@ test('the crosswalk answers "what addresses this problem?" and folds into a list
   assert.equal(display, 'block');
   await page.context().close();
 });
+
+test('on a phone the matrix keeps its theme headings in sight while the reader scrolls down and across it', async () => {
+  const page = await chromium.newPage(PHONE);
+  await new AppPage(page, server.base).open('matrix/');
+  const box = page.locator('#app .cx-matrix .cx-scroll');
+  await box.waitFor();
+  await box.scrollIntoViewIfNeeded();
+  await box.evaluate((el) => { el.scrollTop = 600; el.scrollLeft = 300; });
+  const seen = await page.evaluate(() => {
+    const scroller = document.querySelector('#app .cx-matrix .cx-scroll').getBoundingClientRect();
+    const heading = document.querySelector('#app .matrix-table thead th.cx-theme').getBoundingClientRect();
+    const corner = document.querySelector('#app .matrix-table thead th').getBoundingClientRect();
+    // What is drawn at the corner: the region column's heading, not a theme's.
+    const atCorner = document.elementFromPoint(corner.left + 4, corner.top + 4)?.closest('th');
+    return { top: heading.top - scroller.top, left: corner.left - scroller.left, corner: atCorner?.textContent };
+  });
+  assert.ok(Math.abs(seen.top) <= 1, `theme headings ${seen.top}px from the top of the table's box`);
+  assert.ok(Math.abs(seen.left) <= 1, `the corner ${seen.left}px from its left`);
+  assert.equal(seen.corner, '地区');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
