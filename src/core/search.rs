@@ -931,8 +931,8 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
         .map(|byte| origin_of(&chars, normalized[..byte].chars().count()))
         .min()
         .unwrap_or(0);
-    let from = first.saturating_sub(radius);
-    let to = (first + radius * 2).min(chars.len());
+    let mut from = first.saturating_sub(radius);
+    let mut to = (first + radius * 2).min(chars.len());
     // A match that reaches into [from, to) lies within `reach` normalized characters of it.
     let reach = terms
         .iter()
@@ -940,20 +940,14 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
         .max()
         .unwrap_or(0)
         .saturating_sub(1);
-    let mut start = from;
-    let mut gathered = 0;
-    while start > 0 && gathered < reach {
-        start -= 1;
-        gathered += normalized_char(chars[start]).count();
-    }
-    let mut end = to;
-    gathered = 0;
-    while end < chars.len() && gathered < reach {
-        gathered += normalized_char(chars[end]).count();
-        end += 1;
-    }
-    let marked = marks(&chars[start..end], terms);
-    let is_marked = |i: usize| marked[i - start];
+    // The edges may move out to show a match they cut whole (提升<mark>制造业</mark>…, not
+    // 提升<mark>制</mark>…), by at most `reach`: to [start, end). Every match that touches that
+    // lies within [wide_start, wide_end), where the characters are matched.
+    let (start, end) = widen(&chars, from, to, reach);
+    let (wide_start, wide_end) = widen(&chars, start, end, reach);
+    let marked = marks(&chars[wide_start..wide_end], terms);
+    let is_marked = |i: usize| marked[i - wide_start];
+    (from, to) = whole_matches(from, to, start, end, is_marked);
     let mut segments: Vec<Segment> = Vec::new();
     if from > 0 {
         segments.push(Segment {
@@ -977,6 +971,42 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
         });
     }
     segments
+}
+
+/// `[from, to)` moved out over `reach` normalized characters on either side (fewer at the text's
+/// ends).
+fn widen(chars: &[char], from: usize, to: usize, reach: usize) -> (usize, usize) {
+    let mut start = from;
+    let mut gathered = 0;
+    while start > 0 && gathered < reach {
+        start -= 1;
+        gathered += normalized_char(chars[start]).count();
+    }
+    let mut end = to;
+    gathered = 0;
+    while end < chars.len() && gathered < reach {
+        gathered += normalized_char(chars[end]).count();
+        end += 1;
+    }
+    (start, end)
+}
+
+/// A snippet's window `[from, to)` moved out, within `[start, end)`, over the marked characters
+/// its edges cut through.
+fn whole_matches(
+    mut from: usize,
+    mut to: usize,
+    start: usize,
+    end: usize,
+    is_marked: impl Fn(usize) -> bool,
+) -> (usize, usize) {
+    while to > from && to < end && is_marked(to) && is_marked(to - 1) {
+        to += 1;
+    }
+    while from > start && is_marked(from) && is_marked(from - 1) {
+        from -= 1;
+    }
+    (from, to)
 }
 
 /// The index in `chars` of the character whose normalized form holds normalized character `k`.
@@ -1076,6 +1106,14 @@ mod tests {
         let first = marked.iter().position(|m| *m).unwrap_or(0);
         let from = first.saturating_sub(radius);
         let to = (first + radius * 2).min(chars.len());
+        let reach = terms
+            .iter()
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(0)
+            .saturating_sub(1);
+        let (start, end) = widen(&chars, from, to, reach);
+        let (from, to) = whole_matches(from, to, start, end, |i| marked[i]);
         let mut segments: Vec<Segment> = Vec::new();
         if from > 0 {
             segments.push(Segment {
@@ -1225,6 +1263,21 @@ mod tests {
         let segs = snippet(&text, &["目标".to_string()], 5);
         let whole: String = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(whole, format!("…{}目标{}…", "前".repeat(5), "后".repeat(8)));
+    }
+
+    #[test]
+    fn a_match_at_the_windows_edge_is_shown_whole() {
+        // The second 制造业 starts one character before the window's end.
+        let text = format!("制造业{}制造业{}", "中".repeat(6), "后".repeat(20));
+        let segs = snippet(&text, &["制造业".to_string()], 5);
+        let marked: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.marked)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, vec!["制造业", "制造业"]);
+        let whole: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(whole, format!("制造业{}制造业…", "中".repeat(6)));
     }
 
     #[test]
