@@ -55,7 +55,9 @@ test('a policy’s related section leads with the problems and advice on its the
   const all = view.testid('related-region-figures');
   assert.equal(await all.textContent(), `该地区全部 ${figures.length} 个数字（地区比较）`);
   await all.click();
-  await page.waitForURL(new RegExp(`compare/?\\?cmp=${policy.region}$`));
+  // The comparison is the full module's page: its address is awaited, then its view (not a
+  // load event, which a full run once waited for in vain for 30 s).
+  await page.waitForURL(new RegExp(`compare/?\\?cmp=${policy.region}$`), { waitUntil: 'commit' });
   await view.testid('compare-page').waitFor();
   assert.deepEqual(page.errors, []);
   await page.context().close();

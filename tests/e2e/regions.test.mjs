@@ -304,7 +304,8 @@ test('a figure in a status article leads to its comparison chart', async () => {
   const figureId = await link.getAttribute('data-figure');
   const figure = issue.figures.find((f) => f.id === figureId);
   await link.click();
-  await page.waitForURL(new RegExp(`compare/?\\?ind=${figure.indicator}`));
+  // The full module's page: its address, then its chart (not its load event, see explorer).
+  await page.waitForURL(new RegExp(`compare/?\\?ind=${figure.indicator}`), { waitUntil: 'commit' });
   await app.testid('compare-chart').waitFor();
   await page.waitForFunction(() => document.querySelector('#app [data-testid="compare-chart"]').width > 0);
   assert.ok(await paintedPixels(app.testid('compare-chart')) > 500);
