@@ -933,13 +933,7 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
         .unwrap_or(0);
     let mut from = first.saturating_sub(radius);
     let mut to = (first + radius * 2).min(chars.len());
-    // A match that reaches into [from, to) lies within `reach` normalized characters of it.
-    let reach = terms
-        .iter()
-        .map(|t| t.chars().count())
-        .max()
-        .unwrap_or(0)
-        .saturating_sub(1);
+    let reach = reach(terms);
     // The edges may move out to show a match they cut whole (提升<mark>制造业</mark>…, not
     // 提升<mark>制</mark>…), by at most `reach`: to [start, end). Every match that touches that
     // lies within [wide_start, wide_end), where the characters are matched.
@@ -971,6 +965,17 @@ fn snippet_of(text: &str, normalized: &str, terms: &[String], radius: usize) -> 
         });
     }
     segments
+}
+
+/// How far a match that reaches into a stretch of text lies from it at most, in normalized
+/// characters: the longest term's length less one.
+fn reach(terms: &[String]) -> usize {
+    terms
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(1)
 }
 
 /// `[from, to)` moved out over `reach` normalized characters on either side (fewer at the text's
@@ -1106,13 +1111,7 @@ mod tests {
         let first = marked.iter().position(|m| *m).unwrap_or(0);
         let from = first.saturating_sub(radius);
         let to = (first + radius * 2).min(chars.len());
-        let reach = terms
-            .iter()
-            .map(|t| t.chars().count())
-            .max()
-            .unwrap_or(0)
-            .saturating_sub(1);
-        let (start, end) = widen(&chars, from, to, reach);
+        let (start, end) = widen(&chars, from, to, reach(terms));
         let (from, to) = whole_matches(from, to, start, end, |i| marked[i]);
         let mut segments: Vec<Segment> = Vec::new();
         if from > 0 {
