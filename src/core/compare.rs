@@ -1541,7 +1541,6 @@ pub fn timeline(corpus: &Corpus, mark: f64) -> Timeline<'_> {
     }
 }
 
-/// The timeline as CSV: one row per policy, oldest first, linked under the app's `root_url`.
 /// The key under the timeline's image, one entry per mark in its order (a mark is numbered by
 /// its place, from 1): its date, region and short title, and apart, its document number (which
 /// an image must not break across lines).
@@ -1562,6 +1561,7 @@ pub fn timeline_key(corpus: &Corpus, t: &Timeline, en: bool) -> Vec<(String, Opt
         .collect()
 }
 
+/// The timeline as CSV: one row per policy, oldest first, linked under the app's `root_url`.
 pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
     let rows: Vec<Vec<String>> = t
         .marks
