@@ -135,8 +135,10 @@ pub fn bound_en(bounded: &str) -> Option<&'static str> {
 pub fn figure_en(figure: &Figure) -> String {
     let words = figure.value_text.as_deref().map(str::trim);
     let amount = match words {
+        // A rank reads as an ordinal however the source writes it (榜首, 第三, 3).
+        _ if figure.unit == "位" => amount_en(figure.value, &figure.unit),
         // Printed with its own decimals (`1.0`): kept.
-        Some(w) if w.parse::<f64>().is_ok() && figure.unit != "位" => digits_en(w, &figure.unit),
+        Some(w) if w.parse::<f64>().is_ok() => digits_en(w, &figure.unit),
         // A fraction or ratio in figures (`1/7`, `1∶1`) reads the same in English.
         Some(w) if w.chars().all(|c| c.is_ascii_digit() || "/:∶".contains(c)) => {
             w.replace('∶', ":")
@@ -317,6 +319,7 @@ mod tests {
             (figure(14.29, Some("1/7"), "%", None), "1/7"),
             (figure(1.0, Some("1∶1"), "比", None), "1:1"),
             (figure(1.0, Some("榜首"), "位", None), "1st"),
+            (figure(3.0, Some("3"), "位", None), "3rd"),
             (
                 figure(1.0, Some("1.0"), "个百分点", None),
                 "1.0 percentage points",
