@@ -517,8 +517,8 @@ impl Registry {
             .map_or(name, |i| i.name.as_str())
     }
 
-    /// The other names of the body an issuer named `name` in a source is, if `issuers.json` has
-    /// it: its name and aliases but `name` itself.
+    /// The other names of the body a source calls `name`, where `issuers.json` lists that body:
+    /// its name and aliases, `name` left out.
     pub fn issuer_other_names<'a>(&'a self, name: &str) -> Vec<&'a str> {
         self.issuers
             .iter()

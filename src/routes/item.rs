@@ -43,10 +43,10 @@ pub fn FigureParagraphs(
                 .iter()
                 .filter_map(|s| s.figure.as_ref().and_then(|id| issue.figures.iter().find(|f| &f.id == id)))
                 .filter_map(|f| f.note.clone().map(|n| (f.printed_with_unit(), figure_en(f), n)))
-                .map(|(figure, figure_en, n)| {
+                .map(|(printed, in_english, n)| {
                     let text = move || match lang.get() {
-                        Lang::Zh => format!("编者注（{figure}）：{}", n.zh),
-                        Lang::En => format!("Editors' note ({figure_en}): {}", n.en),
+                        Lang::Zh => format!("编者注（{printed}）：{}", n.zh),
+                        Lang::En => format!("Editors' note ({in_english}): {}", n.en),
                     };
                     view! { <p class="cx-fig-note" data-testid="figure-note">{text}</p> }
                 })
