@@ -598,12 +598,7 @@ fn the_timeline_has_every_policy_from_2017_to_2023() {
     let text = TimelineText {
         title: "政策时间线".into(),
         lanes: ["中央".into(), "省级".into(), "市级".into()],
-        months: t
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| b.month_label(i == 0, false))
-            .collect(),
+        en: false,
         key: timeline_key(&c, &t, false),
         source: "来源".into(),
     };

@@ -36,8 +36,8 @@ pub struct TimelineText {
     pub title: String,
     /// Lane names: central, provincial, municipal.
     pub lanes: [String; 3],
-    /// The month named at each band, if any (`Band::month_label`).
-    pub months: Vec<Option<String>>,
+    /// The interface language, for the months named on the axis (`Band::month_label`).
+    pub en: bool,
     /// One entry per mark, in the marks' order, with its document number
     /// (`core::compare::timeline_key`).
     pub key: Vec<(String, Option<String>)>,
@@ -158,9 +158,9 @@ pub fn draw_timeline<DB: DrawingBackend>(
                 vec![(px(l.lane_x - 6.0 * s), px(y0)), (px(l.lane_x), px(y0))],
                 LINE.stroke_width(thin),
             ))?;
-            if let Some(Some(month)) = text.months.get(i) {
+            if let Some(month) = band.month_label(i == 0, text.en) {
                 root.draw_text(
-                    month,
+                    &month,
                     &text_style(SMALL * s, MUTED, HPos::Left, VPos::Center, false),
                     (px(PAD * s), px(y0)),
                 )?;

@@ -194,12 +194,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             level_name(Level::Provincial, en).to_string(),
             level_name(Level::Municipal, en).to_string(),
         ],
-        months: t
-            .bands
-            .iter()
-            .enumerate()
-            .map(|(i, b)| b.month_label(i == 0, en))
-            .collect(),
+        en,
         key: timeline_key(corpus, &t, en),
         source: source_line(corpus, [], en),
     };
