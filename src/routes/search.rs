@@ -312,11 +312,12 @@ pub fn SearchPage() -> impl IntoView {
         });
         download("cankao-search.csv", "text/csv;charset=utf-8", &doc);
     };
-    // Nothing to send on or download while nothing is found (or only spaces were typed).
+    // Nothing to send on or download while nothing is found (or only spaces were typed). A
+    // memo: the share bar is drawn again when that changes, not on every keystroke.
+    let found = Memo::new(move |_| hits.with(|h| !h.is_empty()));
     let share = move || {
         let q = written.get();
-        let found = hits.with(|h| !h.is_empty());
-        (found && !q.trim().is_empty()).then(|| {
+        (found.get() && !q.trim().is_empty()).then(|| {
             let line = match lang.get() {
                 Lang::Zh => format!("《参考》搜索“{q}”"),
                 Lang::En => format!("Cankao: search for “{q}”"),
