@@ -344,3 +344,29 @@ test('on a phone the matrix keeps its theme headings in sight while the reader s
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the matrix fits a desktop screen, and a region\'s sticky cell hides the columns scrolled under it', async () => {
+  const desk = await chromium.newPage(DESKTOP);
+  await new AppPage(desk, server.base).open('matrix/');
+  const wide = await desk.locator('#app .cx-matrix .cx-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(wide <= 0, `the table is ${wide}px wider than its box`);
+  await desk.context().close();
+
+  const page = await chromium.newPage(PHONE);
+  await new AppPage(page, server.base).open('matrix/');
+  const box = page.locator('#app .cx-matrix .cx-scroll');
+  await box.waitFor();
+  await box.scrollIntoViewIfNeeded();
+  // The region column, its edges included, looks the same whatever is scrolled under it.
+  const column = await page.evaluate(() => {
+    const cells = [...document.querySelectorAll('#app .matrix-table tbody th')].map((c) => c.getBoundingClientRect());
+    return { x: cells[0].left, y: cells[0].top, width: cells[0].width, height: cells[5].bottom - cells[0].top };
+  });
+  const shots = [];
+  for (const left of [150, 260, 370]) {
+    await box.evaluate((el, x) => { el.scrollLeft = x; }, left);
+    shots.push(await page.screenshot({ clip: column }));
+  }
+  assert.ok(shots.every((shot) => shot.equals(shots[0])), 'the columns scrolled under the region cells show through');
+  await page.context().close();
+});
