@@ -84,6 +84,42 @@ pub fn replace_url(path: &str) {
     }
 }
 
+/// Keeps a scrolling box's position (`[left, top]`) under `key` in the current history entry,
+/// beside whatever the router keeps there: the browser restores the window's scroll on Back,
+/// never a box's.
+pub fn remember_box_scroll(key: &str, element: &web_sys::Element) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = js_sys::Object::new();
+    if let Ok(kept) = history.state() {
+        if kept.is_object() {
+            js_sys::Object::assign(&state, kept.unchecked_ref());
+        }
+    }
+    let at = js_sys::Array::of2(&element.scroll_left().into(), &element.scroll_top().into());
+    let _ = js_sys::Reflect::set(&state, &key.into(), &at);
+    let _ = history.replace_state(&state, "");
+}
+
+/// Puts a scrolling box back where [`remember_box_scroll`] left it in this history entry, if it
+/// did: a page reached by Back finds its box as the reader left it; one reached by a link has
+/// no such position and starts at the top left.
+pub fn restore_box_scroll(key: &str, element: &web_sys::Element) {
+    let Some(state) = web_sys::window().and_then(|w| w.history().ok()?.state().ok()) else {
+        return;
+    };
+    let Some(at) = js_sys::Reflect::get(&state, &key.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+    else {
+        return;
+    };
+    let coordinate = |i| at.get(i).as_f64().unwrap_or(0.0) as i32;
+    element.set_scroll_left(coordinate(0));
+    element.set_scroll_top(coordinate(1));
+}
+
 /// Loads `path` as a new page in place of the current history entry, unless this page itself
 /// came from such a load in the last ten seconds; returns whether it loads. The mark lives in
 /// sessionStorage (this tab only).

@@ -10,6 +10,10 @@ use crate::charts::web::{png_data_url, ChartDownloads, EXPORT_SCALE, EXPORT_WIDT
 use crate::core::compare::{matrix, matrix_csv, policies_href, shade, shade_ranges, source_line};
 use crate::core::corpus::Corpus;
 use crate::i18n::{count_en, tr, use_lang, Lang};
+use crate::web::{remember_box_scroll, restore_box_scroll};
+
+/// Where the table's scroll position is kept in a history entry.
+const SCROLL_KEY: &str = "matrixScroll";
 
 #[component]
 pub fn MatrixView() -> impl IntoView {
@@ -109,6 +113,13 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
         })
     });
     let csv = matrix_csv(&m);
+    // A link followed from the table leaves the box's position in the history entry, for Back.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if let Some(element) = scroll_box.get() {
+            restore_box_scroll(SCROLL_KEY, &element);
+        }
+    });
     view! {
         <section class="cx-matrix" aria-labelledby="matrix-heading">
             <h2 id="matrix-heading" class="cx-hidden">{if en { "The table" } else { "表格" }}</h2>
@@ -116,7 +127,12 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                 <li class="cx-legend-title">{if en { "Policies:" } else { "政策数：" }}</li>
                 {legend}
             </ul>
-            <div class="cx-scroll" tabindex="0" role="region"
+            <div class="cx-scroll" tabindex="0" role="region" node_ref=scroll_box
+                on:click=move |_| {
+                    if let Some(element) = scroll_box.get_untracked() {
+                        remember_box_scroll(SCROLL_KEY, &element);
+                    }
+                }
                 aria-label=if en { "Regions and themes" } else { "地区与主题表" }>
                 <table class="matrix-table" data-testid="matrix-table">
                     <caption>

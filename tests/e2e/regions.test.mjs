@@ -370,3 +370,35 @@ test('the matrix fits a desktop screen, and a region\'s sticky cell hides the co
   assert.ok(shots.every((shot) => shot.equals(shots[0])), 'the columns scrolled under the region cells show through');
   await page.context().close();
 });
+
+test('Back from a matrix cell returns to the table scrolled as the reader left it', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('matrix/');
+  const box = page.locator('#app .cx-matrix .cx-scroll');
+  await box.waitFor();
+  await box.scrollIntoViewIfNeeded();
+  await box.evaluate((el) => { el.scrollLeft = 400; el.scrollTop = 200; });
+  const left = await box.evaluate((el) => [el.scrollLeft, el.scrollTop]);
+  // A cell in sight after the scroll: the first linked one whose box lies inside the scroller's.
+  const href = await page.evaluate(() => {
+    const frame = document.querySelector('#app .cx-matrix .cx-scroll').getBoundingClientRect();
+    const link = [...document.querySelectorAll('#app .matrix-table tbody td a')].find((a) => {
+      const r = a.getBoundingClientRect();
+      return r.left > frame.left + 80 && r.right < frame.right && r.top > frame.top + 160 && r.bottom < frame.bottom;
+    });
+    return link.getAttribute('href');
+  });
+  await page.locator(`#app .matrix-table tbody td a[href="${href}"]`).click();
+  await page.waitForURL(/policies\/?\?/, { waitUntil: 'commit' });
+  await app.testid('policy-list').waitFor();
+  await page.evaluate(() => history.back());
+  await page.waitForURL(/matrix\/?$/, { waitUntil: 'commit' });
+  await box.waitFor();
+  await page.waitForFunction(([x, y]) => {
+    const el = document.querySelector('#app .cx-matrix .cx-scroll');
+    return el && el.scrollLeft === x && el.scrollTop === y;
+  }, left, { timeout: 5000 }).catch(() => {});
+  assert.deepEqual(await box.evaluate((el) => [el.scrollLeft, el.scrollTop]), left);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
