@@ -7,7 +7,7 @@ use cankao::core::corpus::Level;
 use cankao::core::csv;
 use cankao::core::library::Library;
 use cankao::core::listing::{list, policies_csv, Facet, ListState, Sort};
-use cankao::core::search::{hits_csv, Group, Index, Query};
+use cankao::core::search::{hits_csv, Group, Index, NameKind, Query};
 use cankao::tool::{load_corpus, ship};
 
 fn library() -> Library {
@@ -186,6 +186,71 @@ fn an_issuer_is_found_by_its_short_names_and_says_which_it_is() {
             .iter()
             .any(|s| s.marked && s.text == "发改委"),
         "{snippet:?}"
+    );
+}
+
+#[test]
+fn a_year_or_a_month_finds_what_was_issued_then_first() {
+    let lib = library();
+    let dated = |prefix: &str| -> Vec<String> {
+        lib.corpus
+            .policies()
+            .filter(|(_, p)| p.date.starts_with(prefix))
+            .map(|(_, p)| p.id.clone())
+            .collect()
+    };
+    for (typed, prefix) in [
+        ("2022年", "2022"),
+        ("2021", "2021"),
+        ("2022年12月", "2022-12"),
+        ("2022-12", "2022-12"),
+        ("2021年12月21日", "2021-12-21"),
+    ] {
+        let expected = dated(prefix);
+        assert!(!expected.is_empty(), "{typed}");
+        let found = ids(&lib, typed);
+        // Every policy of that time, ahead of the articles and figures that mention it (a
+        // policy whose title names the year, 2021—2025年, may come first).
+        let policies = found
+            .iter()
+            .take_while(|id| lib.corpus.policies().any(|(_, p)| &&p.id == id))
+            .collect::<Vec<_>>();
+        let missing: Vec<_> = expected
+            .iter()
+            .filter(|id| !policies.contains(id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{typed} misses {missing:?} in {found:?}"
+        );
+    }
+    // With a place: the policies of that year and region.
+    let found = ids(&lib, "2022年 广州");
+    let guangzhou: Vec<_> = lib
+        .corpus
+        .policies()
+        .filter(|(_, p)| p.date.starts_with("2022") && p.region == "guangzhou")
+        .map(|(_, p)| p.id.clone())
+        .collect();
+    assert!(!guangzhou.is_empty());
+    assert!(guangzhou.iter().all(|id| found.contains(id)), "{found:?}");
+    // A match in the date alone says so: `日期：2022年12月8日`.
+    let query = Query::parse("2022年12月");
+    let hits = lib.index.search(&query);
+    let dated_only = hits
+        .iter()
+        .map(|h| lib.index.snippet(h, &query))
+        .find(|s| s.name.is_some())
+        .expect("a policy matched by its date alone");
+    assert_eq!(dated_only.name, Some(NameKind::Date));
+    let text: String = dated_only
+        .segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert!(
+        text.starts_with("2022年12月") && text.ends_with('日'),
+        "{text}"
     );
 }
 

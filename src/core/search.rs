@@ -129,6 +129,8 @@ pub enum NameKind {
     /// An article's outlet.
     Outlet,
     Indicator,
+    /// The date a policy or a piece of news was issued.
+    Date,
 }
 
 impl NameKind {
@@ -141,6 +143,7 @@ impl NameKind {
             NameKind::Position => "职务：",
             NameKind::Outlet => "来源：",
             NameKind::Indicator => "指标：",
+            NameKind::Date => "日期：",
         }
     }
 
@@ -152,6 +155,7 @@ impl NameKind {
             NameKind::Position => "Position: ",
             NameKind::Outlet => "Outlet: ",
             NameKind::Indicator => "Indicator: ",
+            NameKind::Date => "Date: ",
         }
     }
 }
@@ -526,6 +530,15 @@ fn date_rank(date: Option<&str>) -> u32 {
     rank * 10u32.pow(8 - count)
 }
 
+/// An ISO date, whole or in part, in Chinese words: `2022-12-08` → `2022年12月8日`,
+/// `2022-06` → `2022年6月`.
+fn date_in_words(iso: &str) -> String {
+    iso.split('-')
+        .zip(['年', '月', '日'])
+        .map(|(number, unit)| format!("{}{unit}", number.trim_start_matches('0')))
+        .collect()
+}
+
 /// A field of the entry's own: a title or a text.
 fn field(weight: u32, text: &str) -> Field {
     Field {
@@ -600,6 +613,12 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
         ItemRef::Recommendation(r) => meta.push((NameKind::Position, r.position.clone())),
         ItemRef::Article(a) => meta.push((NameKind::Outlet, a.outlet.clone())),
         _ => {}
+    }
+    // A date as shown (2022-12-08) and as written in words (2022年12月8日): a reader looking
+    // for a year types 2022年 or 2022, for a month 2022年12月 or 2022-12.
+    if let Some(date) = item.date() {
+        meta.push((NameKind::Date, date_in_words(date)));
+        meta.push((NameKind::Date, date.to_string()));
     }
     for (kind, name) in &meta {
         fields.push(name_field(*kind, name));
