@@ -21,19 +21,19 @@ pub fn ProblemsPage() -> impl IntoView {
         .flat_map(|issue| {
             issue.problems.iter().map(move |p| {
                 let answers = related::answers_to(issue, &p.id);
-                let pick = |k: Kind| -> Vec<(String, String)> {
+                let pick = |k: Kind| -> Vec<CellLink> {
                     answers
                         .iter()
                         .filter(|i| i.kind() == k)
-                        .map(|i| (i.path(), short(*i)))
+                        .map(|i| CellLink::to(*i))
                         .collect()
                 };
                 let recs = pick(Kind::Recommendation);
                 let exps = pick(Kind::Experience);
-                let policies: Vec<(String, String)> = related::by_themes(&library.corpus, &p.id, Kind::Policy, |_| true)
+                let policies: Vec<CellLink> = related::by_themes(&library.corpus, &p.id, Kind::Policy, |_| true)
                     .into_iter()
                     .take(5)
-                    .filter_map(|r| library.find(&r.id).map(|(_, i)| (i.path(), i.title().to_string())))
+                    .filter_map(|r| library.find(&r.id).map(|(_, i)| CellLink::to(i)))
                     .collect();
                 let href = ItemRef::Problem(p).path();
                 view! {
@@ -67,23 +67,48 @@ pub fn ProblemsPage() -> impl IntoView {
     }
 }
 
-/// A compact label for a crosswalk cell.
-fn short(item: ItemRef<'_>) -> String {
-    match item {
-        ItemRef::Recommendation(r) => r.expert.clone(),
-        other => other.title().to_string(),
+/// How many characters of an expert's advice a crosswalk cell quotes under the name.
+const CELL_LEAD: usize = 30;
+
+/// A link in a crosswalk cell: an item's title, or an expert's name with the opening of the
+/// advice under it (a name alone does not say what is advised).
+struct CellLink {
+    href: String,
+    label: String,
+    lead: Option<String>,
+}
+
+impl CellLink {
+    fn to(item: ItemRef<'_>) -> CellLink {
+        let label = match item {
+            ItemRef::Recommendation(r) => r.expert.clone(),
+            other => other.title().to_string(),
+        };
+        CellLink {
+            href: item.path(),
+            label,
+            lead: item.lead(CELL_LEAD),
+        }
     }
 }
 
 #[component]
-fn Links(links: Vec<(String, String)>) -> impl IntoView {
+fn Links(links: Vec<CellLink>) -> impl IntoView {
     if links.is_empty() {
         return view! { <span class="meta">"—"</span> }.into_any();
     }
-    view! {
-        <ul class="plain cell-links">
-            {links.into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
-        </ul>
-    }
-    .into_any()
+    let items = links
+        .into_iter()
+        .map(|link| {
+            view! {
+                <li>
+                    <a href=link.href>{link.label}</a>
+                    {link.lead.map(|lead| view! {
+                        <span class="cell-lead" lang="zh-CN" data-testid="cell-lead">{lead}</span>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="plain cell-links">{items}</ul> }.into_any()
 }

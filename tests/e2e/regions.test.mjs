@@ -320,6 +320,16 @@ test('the crosswalk answers "what addresses this problem?" and folds into a list
   assert.equal(await rows.count(), corpus.issues[0].problems.length);
   const display = await rows.first().evaluate((r) => getComputedStyle(r).display);
   assert.equal(display, 'block');
+  // Each expert is named with the opening words of the advice, as the source gives them.
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td:first-of-type li')]
+    .map((li) => ({ href: li.querySelector('a').getAttribute('href'), lead: li.querySelector('[data-testid="cell-lead"]')?.textContent }))));
+  const advice = cells.flat();
+  assert.ok(advice.length > 0);
+  for (const { href, lead } of advice) {
+    const rec = corpus.issues[0].recommendations.find((r) => href.includes(`/${r.id}/`) || href.endsWith(`${r.id}/`));
+    assert.ok(rec, href);
+    assert.ok(lead && rec.paragraphs[0].startsWith(lead.replace(/…$/, '')), `${href}: ${lead}`);
+  }
   await page.context().close();
 });
 
