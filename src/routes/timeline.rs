@@ -107,14 +107,19 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             }
         })
         .collect();
+    // Each mark carries its number, as in the image, and the list below gives the same numbers:
+    // a dot on a phone has no room for a name, and no pointer to hover it.
     let marks: Vec<_> = t
         .marks
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(n, m)| {
             let p = m.policy;
             let region = corpus.region(&p.region).map_or("", |r| r.name_in(en));
+            // The name starts with the number the dot shows, as a spoken name must hold it.
             let label = format!(
-                "{} · {} · {} · {}",
+                "{}. {} · {} · {} · {}",
+                n + 1,
                 p.date,
                 level_name(m.level, en),
                 region,
@@ -129,13 +134,13 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             view! {
                 <a class=format!("cx-tl-mark cx-level-{}", lane(m.level)) href=ItemRef::Policy(p).path()
                     style=style aria-label=label.clone() title=label
-                    data-testid=format!("timeline-mark-{}", p.id)></a>
+                    data-testid=format!("timeline-mark-{}", p.id)>{n + 1}</a>
             }
         })
         .collect();
     // The list, year by year.
     let mut by_year: Vec<(String, Vec<_>)> = Vec::new();
-    for m in &t.marks {
+    for (n, m) in t.marks.iter().enumerate() {
         let p = m.policy;
         let year = p.date.get(..4).unwrap_or("").to_string();
         let region = corpus
@@ -143,6 +148,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             .map_or(String::new(), |r| r.name_in(en).to_string());
         let item = view! {
             <li data-testid=format!("timeline-item-{}", p.id)>
+                <span class=format!("cx-tl-num cx-level-{}", lane(m.level)) aria-hidden="true">{n + 1}</span>
                 <a href=ItemRef::Policy(p).path()>{p.short_title.clone()}</a>
                 <span class="meta">
                     <span class=format!("cx-dot cx-level-{}", lane(m.level)) aria-hidden="true"></span>

@@ -412,3 +412,30 @@ test('Back from a matrix cell returns to the table scrolled as the reader left i
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('on a phone each timeline dot shows its number, which the list below gives its policy', async () => {
+  const page = await chromium.newPage(PHONE);
+  await new AppPage(page, server.base).open('timeline/');
+  await page.locator('#app [data-testid^="timeline-mark-"]').first().waitFor();
+  const { marks, items } = await page.evaluate(() => {
+    const read = (selector, prefix) => [...document.querySelectorAll(`#app [data-testid^="${prefix}"]`)]
+      .map((el) => ({ id: el.dataset.testid.slice(prefix.length), el, selector }));
+    const marks = read('a', 'timeline-mark-').map(({ id, el }) => ({
+      id, number: el.textContent.trim(), href: el.getAttribute('href'),
+      fits: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+    }));
+    const items = read('li', 'timeline-item-').map(({ id, el }) => ({
+      id, number: el.querySelector('.cx-tl-num')?.textContent.trim(), date: el.querySelector('.meta').textContent.trim().slice(0, 10),
+    }));
+    return { marks, items };
+  });
+  const dated = corpus.issues[0].policies.filter((p) => /^\d{4}-\d{2}/.test(p.date));
+  assert.equal(marks.length, dated.length);
+  assert.deepEqual(marks.map((m) => m.number), marks.map((_, i) => String(i + 1)));
+  assert.deepEqual(items.map((i) => [i.id, i.number]), marks.map((m) => [m.id, m.number]));
+  assert.deepEqual(marks.filter((m) => !m.fits).map((m) => m.number), [], 'numbers cut off inside their dots');
+  assert.deepEqual(items.map((i) => i.date), items.map((i) => i.date).sort(), 'the list runs oldest first');
+  assert.ok(marks.every((m) => m.href === `policy/${m.id}/`), JSON.stringify(marks[0]));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
