@@ -84,12 +84,28 @@ pub fn prefetch_catalog(files: &[String]) {
     for file in files {
         let url = data_url(file);
         let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-            FETCH_TIMEOUT_MS,
-        )));
+        init.set_signal(timeout_signal(FETCH_TIMEOUT_MS).as_ref());
         let promise = window.fetch_with_str_and_init(&url, &init);
         let _ = js_sys::Reflect::set(&all, &url.into(), &promise);
     }
+}
+
+/// A signal that aborts a request after `ms`: `AbortSignal.timeout` where the browser has it,
+/// else a controller a timer aborts (Safari before 16, which WeChat uses on older iPhones, has
+/// no `AbortSignal.timeout`; calling it there threw, and no data ever loaded).
+fn timeout_signal(ms: u32) -> Option<web_sys::AbortSignal> {
+    let window = web_sys::window()?;
+    let constructor = js_sys::Reflect::get(&window, &"AbortSignal".into()).ok()?;
+    if js_sys::Reflect::has(&constructor, &"timeout".into()).unwrap_or(false) {
+        return Some(web_sys::AbortSignal::timeout_with_u32(ms));
+    }
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms as i32)
+        .ok()?;
+    Some(signal)
 }
 
 /// Fetches and parses a JSON file. `revalidate` asks the server (or service worker) every time,
@@ -98,8 +114,8 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, revalidate: bool) -> Result<
     let response = match prefetched(url).await.filter(|r| r.ok()) {
         Some(response) => response,
         None => {
-            let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
-            let mut request = gloo_net::http::Request::get(url).abort_signal(Some(&timeout));
+            let timeout = timeout_signal(FETCH_TIMEOUT_MS);
+            let mut request = gloo_net::http::Request::get(url).abort_signal(timeout.as_ref());
             if revalidate {
                 request = request.cache(web_sys::RequestCache::NoCache);
             }

@@ -388,6 +388,8 @@ pub fn secure(
             .iter()
             .map(|r| format!("'{r}'"))
             .collect();
+        // `AbortSignal.timeout` only where the browser has it: Safari before 16 (WeChat on
+        // older iPhones) does not, and a timer aborts a controller there.
         // A classic script, run as soon as it is parsed, starts the worker: the module script
         // below runs only once the style sheet has arrived, and on slow 4G the worker's own
         // request would then delay the wasm's by a round trip.
@@ -399,7 +401,8 @@ pub fn secure(
              const [js, wasmFile, integrity] = [{routes}].includes(route) ? {full} : {first};\n\
              const painted = new Promise((painted) => {{ requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 500); }});\n\
              const prefetched = window.{prefetched} = {{}};\n\
-             painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: AbortSignal.timeout({timeout}) }}); }});\n\
+             const timeout = (ms) => {{ if (AbortSignal.timeout) return AbortSignal.timeout(ms); const c = new AbortController(); setTimeout(() => c.abort(), ms); return c.signal; }};\n\
+             painted.then(() => {{ for (const [url, cache] of {data}) prefetched[url] = fetch(url, {{ cache, signal: timeout({timeout}) }}); }});\n\
              const onMainThread = () => painted.then(() => fetch(wasmFile, {{ integrity }}));\n\
              const worker = window.{worker};\n\
              const module = new Promise((resolve) => {{\n\

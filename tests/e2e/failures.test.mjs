@@ -240,3 +240,24 @@ test('every generated page carries a CSP that pins its inline scripts, and both 
     server.stop();
   }
 });
+
+test('a browser without AbortSignal.timeout (Safari before 16: WeChat on older iPhones) loads every kind of page', async () => {
+  const server = await serveDist();
+  try {
+    for (const [path, ready] of [
+      ['policy/yuefu-2021-53/', 'policy-date'],
+      ['policies/?level=municipal', 'policy-results'],
+      ['compare/?ind=industrial_value_added&cmp=guangdong~jiangsu', 'compare-chart'],
+    ]) {
+      const page = await chromium.newPage(PHONE);
+      await page.addInitScript(() => { delete AbortSignal.timeout; });
+      await page.goto(server.base + path);
+      await page.locator(`#app [data-testid="${ready}"]`).waitFor({ timeout: 15000 });
+      assert.equal(await page.evaluate(() => typeof AbortSignal.timeout), 'undefined');
+      assert.deepEqual(page.errors, [], path);
+      await page.context().close();
+    }
+  } finally {
+    server.stop();
+  }
+});
