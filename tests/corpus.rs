@@ -453,8 +453,16 @@ fn citations_of_the_real_items_are_well_formed() {
             accessed: "2026-12-07",
         };
         let gbt = gbt7714(item, &ctx);
-        // A heading sentence's full stop is not left before the resource type.
+        // A heading sentence's full stop is not left before the resource type; a question
+        // the title asks keeps its mark (…准备怎么拼？[EB/OL]).
         assert!(!gbt.contains("。[EB/OL]"), "{gbt}");
+        let asked = item.title().trim_end().ends_with(['？', '?', '！', '!']);
+        if asked {
+            assert!(
+                gbt.contains(&format!("{}[EB/OL]", item.title().trim_end())),
+                "{gbt}"
+            );
+        }
         // A recommendation's title is not taken from one issue's section heading.
         if let cankao::core::items::ItemRef::Recommendation(r) = item {
             assert!(
