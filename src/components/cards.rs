@@ -43,7 +43,7 @@ pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
     view! {
         <li class="card" data-testid="policy-item" data-id=policy.id.clone()>
             <div class="card-head">
-                <a class="card-title" href=href data-testid="policy-link">{policy.short_title.clone()}</a>
+                <a class="card-title" lang="zh-CN" href=href data-testid="policy-link">{policy.short_title.clone()}</a>
                 <StarButton id=policy.id.clone()/>
             </div>
             <p class="meta">
@@ -85,7 +85,7 @@ pub fn ItemCard(#[prop(into)] id: String) -> impl IntoView {
     view! {
         <li class="card" data-testid="item-card" data-id=id.clone()>
             <div class="card-head">
-                <a class="card-title" href=href>{title}</a>
+                <a class="card-title" lang="zh-CN" href=href>{title}</a>
                 <StarButton id=id.clone()/>
             </div>
             <p class="meta">

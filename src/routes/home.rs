@@ -173,7 +173,7 @@ pub fn Home() -> impl IntoView {
         <Title text=meta.title.clone()/>
         <article class="home" data-testid="home">
             <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
-            <h1 data-testid="issue-title">{meta.title.clone()}</h1>
+            <h1 lang="zh-CN" data-testid="issue-title">{meta.title.clone()}</h1>
             <form role="search" class="searchbar" on:submit=submit>
                 <label for="home-q" class="visually-hidden">{tr("搜索", "Search")}</label>
                 <input id="home-q" type="search" data-testid="home-search" enterkeyhint="search"
@@ -188,7 +188,7 @@ pub fn Home() -> impl IntoView {
             <h2>{tr("本期要点", "Highlights")}</h2>
             <ul class="highlights" data-testid="highlights">{highlights}</ul>
             <h2>{move || if lang.get() == Lang::En { "Introduction" } else { "编者按" }}</h2>
-            <div class="prose" data-testid="intro">{intro}</div>
+            <div class="prose" lang="zh-CN" data-testid="intro">{intro}</div>
         </article>
     }
     .into_any()

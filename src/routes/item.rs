@@ -48,7 +48,8 @@ pub fn FigureParagraphs(
                         Lang::Zh => format!("编者注（{printed}）：{}", n.zh),
                         Lang::En => format!("Editors' note ({in_english}): {}", n.en),
                     };
-                    view! { <p class="cx-fig-note" data-testid="figure-note">{text}</p> }
+                    // In the interface's language, inside a text marked as Chinese.
+                    view! { <p class="cx-fig-note" lang=move || lang.get().code() data-testid="figure-note">{text}</p> }
                 })
                 .collect_view();
             let spans = spans
@@ -142,7 +143,7 @@ fn ItemView(id: String) -> impl IntoView {
         match item {
         ItemRef::Article(a) => view! {
             <p class="meta">{tr("来源：", "Outlet: ")}{a.outlet.clone()}</p>
-            <div class="prose" data-testid="item-body">
+            <div class="prose" lang="zh-CN" data-testid="item-body">
                 <FigureParagraphs issue_index=at item=id.clone() paragraphs=a.paragraphs.clone()/>
             </div>
         }
@@ -151,7 +152,7 @@ fn ItemView(id: String) -> impl IntoView {
             let answered: Vec<String> = related::answered_problems(issue, &r.id).into_iter().map(str::to_string).collect();
             view! {
                 <p class="meta" data-testid="expert-position">{r.expert.clone()}"，"{r.position.clone()}</p>
-                <div class="prose" data-testid="item-body">
+                <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=r.paragraphs.clone()/>
                 </div>
                 <AnsweredProblems ids=answered/>
@@ -167,7 +168,7 @@ fn ItemView(id: String) -> impl IntoView {
                 .collect();
             let figures: Vec<String> = issue.figures.iter().filter(|f| f.item == p.id).map(|f| f.id.clone()).collect();
             view! {
-                <div class="prose" data-testid="item-body">
+                <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=vec![p.text.clone()]/>
                 </div>
                 <section class="related" data-testid="answers">
@@ -200,7 +201,7 @@ fn ItemView(id: String) -> impl IntoView {
                     crate::core::corpus::Scope::Domestic => tr("国内经验", "Domestic experience"),
                     crate::core::corpus::Scope::Foreign => tr("国外经验", "Foreign experience"),
                 }}{e.outlet.clone().map(|o| format!(" · 来源：{o}"))}</p>
-                <div class="prose" data-testid="item-body">
+                <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=e.lead.clone()/>
                     {sections}
                 </div>
@@ -209,7 +210,7 @@ fn ItemView(id: String) -> impl IntoView {
             .into_any()
         }
         ItemRef::Clue(c) => view! {
-            <div class="prose" data-testid="item-body">
+            <div class="prose" lang="zh-CN" data-testid="item-body">
                 <h2>{tr("事由", "Background")}</h2>
                 {c.background.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                 <h2>{tr("问题点", "Points raised")}</h2>
@@ -219,7 +220,7 @@ fn ItemView(id: String) -> impl IntoView {
         .into_any(),
         ItemRef::News(n) => view! {
             <p class="meta"><time datetime=n.date.clone()>{n.date.clone()}</time></p>
-            <div class="prose" data-testid="item-body">
+            <div class="prose" lang="zh-CN" data-testid="item-body">
                 {n.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
             </div>
         }
@@ -234,7 +235,7 @@ fn ItemView(id: String) -> impl IntoView {
         <article class=format!("item {}", kind.key()) data-testid="item-page" data-kind=kind.key()>
             <p class="kicker">{move || if lang.get() == Lang::En { kind.en() } else { kind.zh() }}" · 《参考》"{issue.meta.title.clone()}</p>
             <div class="title-row">
-                <h1 data-testid="item-title">{title.clone()}</h1>
+                <h1 lang="zh-CN" data-testid="item-title">{title.clone()}</h1>
                 <StarButton id=id.clone()/>
             </div>
             {body}

@@ -92,16 +92,20 @@ fn PolicyView(
                 " "{region.clone()}
             </p>
             <div class="title-row">
-                <h1 data-testid="policy-title">{p.title.clone()}</h1>
+                <h1 lang="zh-CN" data-testid="policy-title">{p.short_title.clone()}</h1>
                 <StarButton id=p.id.clone()/>
             </div>
             <dl class="facts">
                 {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" data-testid="doc-number">{n}</dd> })}
-                <dt>{tr("发文机关", "Issued by")}</dt><dd>{p.issuers_text("、")}</dd>
+                <dt>{tr("发文机关", "Issued by")}</dt><dd lang="zh-CN">{p.issuers_text("、")}</dd>
                 <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>
                 <dd><a href=format!("policies/?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
                     <a href=format!("policies/?region={}", p.region)>{region_for_heading.clone()}</a></dd>
+                // The heading as the compilation prints it, issuers and 文号 included: the page's
+                // own heading is the document's name, as the lists, the tab and citations give it.
+                <dt>{tr("《参考》所列标题", "Heading in the source")}</dt>
+                <dd lang="zh-CN" data-testid="policy-heading">{p.title.clone()}</dd>
                 <dt>{tr("出处", "Source")}</dt>
                 <dd data-testid="policy-source">"《参考》"{issue_title}" · "{p.place.section.clone()}" · "
                     {move || match lang.get() {
@@ -111,7 +115,7 @@ fn PolicyView(
             </dl>
             <h2>{tr("简介", "Summary")}</h2>
             {if has_text {
-                view! { <p class="summary" data-testid="policy-summary">{p.summary.clone()}</p> }.into_any()
+                view! { <p class="summary" lang="zh-CN" data-testid="policy-summary">{p.summary.clone()}</p> }.into_any()
             } else {
                 view! { <IssueText issue=issue_id/> }.into_any()
             }}
@@ -156,8 +160,9 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
         .into_iter()
         .map(|f| f.id.clone())
         .collect();
-    let (all_policies, all_figures) = (same_region.len(), figures.len());
-    let more_policies = (all_policies > REGION_SHOWN).then(|| {
+    // The link's count is the list's it opens, this policy among them.
+    let (all_policies, all_figures) = (same_region.len() + 1, figures.len());
+    let more_policies = (same_region.len() > REGION_SHOWN).then(|| {
         let href = policies_href(Some(&p.region), None);
         let zh = format!("该地区全部 {all_policies} 份政策文件");
         let en = format!("All {all_policies} policy documents of the region");

@@ -250,7 +250,7 @@ test('after a first visit the app and every deep link open offline', async () =>
     const view = await new AppPage(page, server.base).open(path);
     assert.equal(await page.locator('#app [data-testid="load-error"]').count(), 0, path);
     assert.equal(await page.locator('#app [data-testid="not-found"]').count(), 0, path);
-    if (path.startsWith('policy/')) assert.equal(await view.testid('policy-title').textContent(), policy.title);
+    if (path.startsWith('policy/')) assert.equal(await view.testid('policy-title').textContent(), policy.short_title);
     if (path.startsWith('compare/')) await view.testid('compare-page').waitFor();
   }
   assert.deepEqual(compileFallbacks, []);
@@ -373,12 +373,20 @@ test('in English, figures are given in English units and words, on the compariso
   const texts = await listed.allTextContents();
   assert.deepEqual(texts.filter((v) => han.test(v)), []);
   assert.ok(texts.some((v) => / (billion|trillion) yuan$/.test(v)), texts.join(' | '));
+  // The corpus's Chinese is marked as Chinese on an English page, so a screen reader reads it
+  // in a Chinese voice: the title, the issuers and the summary.
+  const langOf = (testid) => page.locator(`#app [data-testid="${testid}"]`).evaluate((e) => e.closest('[lang]').lang);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  for (const testid of ['policy-title', 'policy-summary', 'policy-heading']) assert.equal(await langOf(testid), 'zh-CN', testid);
   // An editors' note under its article's paragraph names the figure in English too.
   const shandong = figures.find((f) => f.note && f.indicator === 'industrial_value_added');
   await app.open(`article/${shandong.item}/?lang=en`);
   const note = page.locator(`#app p:has([data-figure="${shandong.id}"]) + [data-testid="figure-note"]`);
   await note.waitFor();
   assert.equal(await note.textContent(), `Editors' note (2,387.39 billion yuan): ${shandong.note.en}`);
+  // The article's text is Chinese; the note in it is in the interface's language.
+  assert.equal(await langOf('item-body'), 'zh-CN');
+  assert.equal(await note.evaluate((e) => e.closest('[lang]').lang), 'en');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

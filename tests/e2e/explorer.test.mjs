@@ -19,13 +19,16 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const policy = byNumber('粤府〔2021〕53号');
     const page = await chromium.newPage(device);
     const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/${WECHAT}`);
-    assert.equal(await view.title().textContent(), policy.title);
+    assert.equal(await view.title().textContent(), policy.short_title);
     assert.equal(await view.docNumber().textContent(), policy.doc_number);
     // Where in the issue it stands: the table or section, and its row.
     const source = await view.testid('policy-source').textContent();
     assert.ok(source.endsWith(`${policy.place.section} · 第 ${policy.place.ordinal} 项`), source);
     assert.ok(await view.prerenderGone(), 'the app took over from the prerendered page');
     assert.equal(await page.title(), `${policy.short_title} · 参考`);
+    // Lines of the summary hold at most about 42 characters, however wide the screen.
+    const perLine = await view.testid('policy-summary').evaluate((p) => p.clientWidth / parseFloat(getComputedStyle(p).fontSize));
+    assert.ok(perLine <= 42, `${perLine.toFixed(1)} characters a line`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -60,6 +63,20 @@ test('a policy’s related section leads with the problems and advice on its the
   await page.waitForURL(new RegExp(`compare/?\\?cmp=${policy.region}$`), { waitUntil: 'commit' });
   await view.testid('compare-page').waitFor();
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a policy\'s link to all of its region\'s documents counts what the list it opens holds', async () => {
+  const central = corpus.policies.filter((p) => p.region === 'china');
+  assert.ok(central.length > 7);
+  const page = await chromium.newPage(PHONE);
+  const view = await new PolicyPage(page, server.base).open(`policy/${central[0].id}/`);
+  const all = view.testid('related-region-policies');
+  assert.equal(await all.textContent(), `该地区全部 ${central.length} 份政策文件`);
+  await all.click();
+  await page.waitForURL(/policies\/?\?region=china$/, { waitUntil: 'commit' });
+  await view.testid('policy-results').waitFor();
+  assert.equal(await view.testid('policy-results').locator('[data-testid="policy-item"]').count(), central.length);
   await page.context().close();
 });
 
@@ -507,6 +524,10 @@ test('citations in GB/T 7714, RIS and BibTeX carry the document number and date'
   const page = await chromium.newPage(DESKTOP);
   const policy = byNumber('粤府〔2021〕53号');
   const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/`);
+  // The page is headed by the document's name, as the lists and the citation give it; the
+  // heading the compilation prints (issuers and 文号 included) is kept verbatim beside the facts.
+  assert.equal(await view.testid('policy-title').textContent(), policy.short_title);
+  assert.equal(await view.testid('policy-heading').textContent(), policy.title);
   const gbt = await view.testid('cite-gbt').textContent();
   assert.ok(gbt.includes(`${policy.short_title}: ${policy.doc_number}[EB/OL]`), gbt);
   assert.ok(gbt.includes(`(${policy.date})`), gbt);
