@@ -300,7 +300,10 @@ fn chooser(
                                 data-testid=format!("compare-region-{}", r.id)
                                 on:click=on_click>
                                 {r.name_in(en).to_string()}
+                                // Spoken as "广东：29 条数字", not run together as "广东29".
+                                <span class="visually-hidden">{if en { ": " } else { "：" }}</span>
                                 <span class="count">{count}</span>
+                                <span class="visually-hidden">{if en { " figures" } else { " 条数字" }}</span>
                             </button>
                         </li>
                     }
@@ -352,6 +355,8 @@ fn chooser(
     .href();
     view! {
         <form class="compare-chooser no-print" on:submit=|ev| ev.prevent_default()>
+            // The region groups' headings sit under this one, not straight under the page's.
+            <h2 class="visually-hidden">{if en { "Choose an indicator and regions" } else { "选择指标与地区" }}</h2>
             <p class="cx-field">
                 <label for="compare-indicator">{if en { "Indicator" } else { "指标" }}</label>
                 <select id="compare-indicator" data-testid="compare-indicator" on:change=on_indicator>
