@@ -50,9 +50,8 @@ fn gbt_authors(authors: &[String], more: bool) -> String {
 }
 
 /// The title as cited. A recommendation has none in the source: it is cited as what the
-/// compilation presents it as, an expert's recommendation, with the expert's position. A
-/// heading sentence's full stop goes (`…有待优化。[EB/OL]` reads as a broken citation); a
-/// question or exclamation mark is part of the title and stays (`…准备怎么拼？[EB/OL]`).
+/// compilation presents it as, an expert's recommendation, with the expert's position. Others
+/// by [`ItemRef::title_as_name`] (`…有待优化[EB/OL]`, `…准备怎么拼？[EB/OL]`).
 fn title(item: ItemRef<'_>) -> String {
     match item {
         ItemRef::Policy(p) => match &p.doc_number {
@@ -60,10 +59,7 @@ fn title(item: ItemRef<'_>) -> String {
             None => p.short_title.clone(),
         },
         ItemRef::Recommendation(r) => format!("专家建议（{}）", r.position),
-        other => other
-            .title()
-            .trim_end_matches(['。', '；', '.'])
-            .to_string(),
+        other => other.title_as_name().to_string(),
     }
 }
 

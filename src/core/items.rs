@@ -139,6 +139,13 @@ impl<'a> ItemRef<'a> {
         }
     }
 
+    /// The title as a name, for a tab, a shared link or a citation: a heading sentence's full
+    /// stop goes (`制造业产业结构有待优化。 · 参考` reads as a broken name); a question or an
+    /// exclamation mark is part of it and stays.
+    pub fn title_as_name(self) -> &'a str {
+        self.title().trim_end_matches(['。', '；', '.'])
+    }
+
     /// The item's date, where it has one of its own.
     pub fn date(self) -> Option<&'a str> {
         match self {

@@ -94,13 +94,6 @@ fn listed_kinds(path: &str) -> &'static [Kind] {
 }
 
 /// An item in a static list: a policy by the name inside 《》, anything else by its title.
-fn list_label(item: ItemRef<'_>) -> String {
-    match item {
-        ItemRef::Policy(p) => p.short_title.clone(),
-        other => other.title().to_string(),
-    }
-}
-
 fn paragraphs(texts: &[String]) -> String {
     texts
         .iter()
@@ -263,7 +256,7 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
         let links: Vec<(String, String)> = corpus
             .items()
             .filter(|(_, item)| listed_kinds(path).contains(&item.kind()))
-            .map(|(_, item)| (item.path(), list_label(item)))
+            .map(|(_, item)| (item.path(), item.title().to_string()))
             .collect();
         let (main, description) = if links.is_empty() {
             (
@@ -293,7 +286,7 @@ pub fn pages(corpus: &Corpus) -> Vec<Page> {
         });
     }
     for (issue, item) in corpus.items() {
-        let title = list_label(item);
+        let title = item.title_as_name();
         out.push(Page {
             path: item.path(),
             title: format!("{title} · 参考"),

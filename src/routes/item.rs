@@ -122,12 +122,12 @@ fn ItemView(id: String) -> impl IntoView {
     // link received alone says what it leads to (专家建议 · 金壮龙（工业和信息化部部长）).
     let who = match item {
         ItemRef::Recommendation(r) => format!("{}（{}）", r.expert, r.position),
-        _ => title.clone(),
+        _ => item.title_as_name().to_string(),
     };
     let share_title = format!("《参考》{} · {who}", kind.zh());
     let poster = PosterContent {
         kicker: format!("参考 · {}", kind.zh()),
-        title: title.clone(),
+        title: item.title_as_name().to_string(),
         meta: match item {
             ItemRef::Recommendation(r) => format!("{} · 《参考》{}", r.position, issue.meta.title),
             _ => format!("《参考》{}", issue.meta.title),
@@ -230,7 +230,7 @@ fn ItemView(id: String) -> impl IntoView {
     };
 
     view! {
-        <Title text=title.clone()/>
+        <Title text=item.title_as_name().to_string()/>
         <Meta name="description" content=excerpt(&first_text, 110)/>
         <article class=format!("item {}", kind.key()) data-testid="item-page" data-kind=kind.key()>
             <p class="kicker">{move || if lang.get() == Lang::En { kind.en() } else { kind.zh() }}" · 《参考》"{issue.meta.title.clone()}</p>

@@ -123,6 +123,11 @@ test('a figure the source contradicts is marked where it is compared, and its ar
 test('on a phone the region picker stays open while regions are tapped one after another, and stays closed once closed', async () => {
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open('compare/');
+  // A region's button is spoken with its count apart (广东：29 条数字), and the headings go
+  // down one level at a time.
+  await page.locator('#app').getByRole('button', { name: /^广东\s*：\s*\d+\s*条数字$/ }).waitFor();
+  const levels = await page.locator('#app :is(h1, h2, h3, h4)').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  assert.deepEqual(levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1), [], levels.join(' '));
   await app.testid('compare-region-guangdong').click();
   await page.waitForURL(/cmp=guangdong/);
   // Drawn again with 广东 chosen, the picker is still open under the reader's finger.
@@ -230,6 +235,9 @@ test('a problem opened cold leads to a recommendation and a policy', async () =>
   const page = await chromium.newPage(PHONE);
   const app = await new AppPage(page, server.base).open(`problem/${problem.id}/?from=singlemessage&isappinstalled=0`);
   assert.equal(await app.testid('item-title').textContent(), problem.title);
+  // The heading keeps the source's full stop; the tab names the problem without it.
+  assert.ok(problem.title.endsWith('。'));
+  assert.equal(await page.title(), `${problem.title.slice(0, -1)} · 参考`);
   // Each piece of advice says what it advises, not only who: its first words, verbatim.
   const recCard = app.testid('answers').locator('[data-testid="item-card"]:has(a[href^="expert/"])').first();
   const lead = (await recCard.locator('[data-testid="card-lead"]').textContent()).replace(/…$/, '');
