@@ -520,3 +520,46 @@ fn a_reading_list_downloads_with_each_item_cited() {
         issue.policies[0].doc_number.clone().unwrap_or_default()
     );
 }
+
+#[test]
+fn each_item_leads_to_the_one_before_and_after_it_of_its_kind_in_the_printed_order() {
+    use cankao::core::items::ItemRef;
+    let c = corpus().corpus;
+    let issue = &c.issues[0];
+    let ids =
+        |items: Vec<ItemRef<'_>>| items.iter().map(|i| i.id().to_string()).collect::<Vec<_>>();
+    // Walking forward from the first problem visits all six in order, then stops.
+    let mut walked = Vec::new();
+    let mut at = Some(ItemRef::Problem(&issue.problems[0]));
+    while let Some(item) = at {
+        walked.push(item);
+        let (before, after) = issue.neighbours(item.id());
+        assert_eq!(
+            before.map(|b| b.id().to_string()),
+            walked
+                .len()
+                .checked_sub(2)
+                .map(|k| walked[k].id().to_string())
+        );
+        at = after;
+    }
+    assert_eq!(
+        ids(walked),
+        issue
+            .problems
+            .iter()
+            .map(|p| p.id.clone())
+            .collect::<Vec<_>>()
+    );
+    // The first policy has none before it and the next policy after it, never another kind.
+    let (before, after) = issue.neighbours(&issue.policies[0].id);
+    assert!(before.is_none());
+    assert_eq!(
+        after.map(|a| a.id().to_string()),
+        Some(issue.policies[1].id.clone())
+    );
+    let last = issue.articles.last().expect("articles");
+    assert!(issue.neighbours(&last.id).1.is_none());
+    let (before, after) = issue.neighbours("no-such-item");
+    assert!(before.is_none() && after.is_none());
+}

@@ -4,6 +4,7 @@ pub mod cards;
 pub mod cite;
 pub mod later;
 pub mod layout;
+pub mod neighbours;
 pub mod related;
 pub mod saved;
 pub mod share;

@@ -248,6 +248,22 @@ impl Issue {
         self.items().find(|i| i.id() == id)
     }
 
+    /// The items of the same kind just before and just after `id` in the printed issue's
+    /// order: a reader going through the city policies, or the six problems, one by one.
+    pub fn neighbours(&self, id: &str) -> (Option<ItemRef<'_>>, Option<ItemRef<'_>>) {
+        let Some(kind) = self.item(id).map(ItemRef::kind) else {
+            return (None, None);
+        };
+        let same: Vec<ItemRef<'_>> = self.items().filter(|i| i.kind() == kind).collect();
+        let Some(at) = same.iter().position(|i| i.id() == id) else {
+            return (None, None);
+        };
+        (
+            at.checked_sub(1).map(|before| same[before]),
+            same.get(at + 1).copied(),
+        )
+    }
+
     pub fn themes_of(&self, id: &str) -> &[String] {
         self.editorial.themes.get(id).map_or(&[], Vec::as_slice)
     }

@@ -10,6 +10,7 @@ use crate::app::use_library;
 use crate::components::cards::ThemeChips;
 use crate::components::cite::Cite;
 use crate::components::later::Later;
+use crate::components::neighbours::Neighbours;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
@@ -244,6 +245,7 @@ fn ItemView(id: String) -> impl IntoView {
                 <ThemeChips themes/>
             </p>
             <ShareBar title=share_title path poster/>
+            <Neighbours id=id.clone()/>
             <Later><Cite id=cite_id.clone()/></Later>
         </article>
     }

@@ -9,6 +9,7 @@ use crate::app::use_library;
 use crate::components::cards::{level_label, ThemeChips};
 use crate::components::cite::Cite;
 use crate::components::later::Later;
+use crate::components::neighbours::Neighbours;
 use crate::components::related::{FigureList, RelatedList};
 use crate::components::saved::StarButton;
 use crate::components::share::{PosterContent, ShareBar};
@@ -124,6 +125,7 @@ fn PolicyView(
                 <ThemeChips themes/>
             </p>
             <ShareBar title=share_title path=path.clone() poster/>
+            <Neighbours id=p.id.clone()/>
             // What relates to the policy is worked out after its first screen has painted.
             <Later>
                 <PolicyRelated policy=later.clone()/>

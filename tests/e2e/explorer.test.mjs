@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { closeApp, openApp } from './support/app.mjs';
 import { DESKTOP, PHONE } from './support/browser.mjs';
-import { PolicyListPage, PolicyPage, SavedPage, SearchPage } from './pages/app.mjs';
+import { AppPage, PolicyListPage, PolicyPage, SavedPage, SearchPage } from './pages/app.mjs';
 
 const WECHAT = '?from=singlemessage&isappinstalled=0';
 let server;
@@ -611,3 +611,26 @@ async function streamBytes(stream) {
   for await (const c of stream) chunks.push(c);
   return Buffer.concat(chunks);
 }
+
+test('an item leads on to the next of its kind and back, in the issue\'s order (phone)', async () => {
+  const issue = corpus.issues[0];
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open(`problem/${issue.problems[0].id}/`);
+  assert.equal(await app.testid('previous-item').count(), 0, 'the first problem has none before it');
+  for (const problem of issue.problems.slice(1)) {
+    await app.testid('next-item').click();
+    await page.waitForURL((u) => u.pathname.endsWith(`problem/${problem.id}/`));
+    await app.testid('item-title').filter({ hasText: problem.title }).waitFor();
+  }
+  assert.equal(await app.testid('next-item').count(), 0, 'the last problem has none after it');
+  await app.testid('previous-item').click();
+  await page.waitForURL((u) => u.pathname.endsWith(`problem/${issue.problems.at(-2).id}/`));
+  // A policy in the middle of the source's tables: its neighbours are the policies beside it.
+  const at = 15;
+  await app.open(`policy/${issue.policies[at].id}/`);
+  assert.equal(await app.testid('previous-item').getAttribute('href'), `policy/${issue.policies[at - 1].id}/`);
+  assert.equal(await app.testid('next-item').getAttribute('href'), `policy/${issue.policies[at + 1].id}/`);
+  assert.match(await app.testid('next-item').textContent(), new RegExp(`^下一项${issue.policies[at + 1].short_title.slice(0, 8)}`));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
