@@ -563,3 +563,19 @@ fn each_item_leads_to_the_one_before_and_after_it_of_its_kind_in_the_printed_ord
     let (before, after) = issue.neighbours("no-such-item");
     assert!(before.is_none() && after.is_none());
 }
+
+#[test]
+fn a_comparison_of_figures_that_measure_different_things_says_so() {
+    use cankao::core::compare::{compare, CompareState};
+    let c = corpus().corpus;
+    let of = |indicator: &str| CompareState {
+        indicator: indicator.into(),
+        ..CompareState::default()
+    };
+    // 领跑技术, 高技术产品出口 and 国家新型工业化产业示范基地: three shares of the country.
+    let shares = compare(&c, &of("share_of_country")).expect("shares");
+    assert!(shares.entries.len() >= 3 && shares.scopes_differ());
+    // Every region's industrial value added is one measure.
+    let value_added = compare(&c, &of("industrial_value_added")).expect("value added");
+    assert!(value_added.entries.len() >= 3 && !value_added.scopes_differ());
+}

@@ -416,6 +416,16 @@ pub struct Comparison<'a> {
 }
 
 impl Comparison<'_> {
+    /// Whether the figures drawn measure different things (a figure's scope: 领跑技术 beside
+    /// 高技术产品出口 under one share-of-country indicator): their order is by value only, and
+    /// the reader must be told that it is no ranking of like with like.
+    pub fn scopes_differ(&self) -> bool {
+        let mut scopes = self.entries.iter().map(|e| e.figure.scope_name(false));
+        scopes
+            .next()
+            .is_some_and(|first| scopes.any(|other| other != first))
+    }
+
     pub fn has_targets(&self) -> bool {
         self.entries
             .iter()

@@ -625,10 +625,22 @@ fn chart_section(
             </p>
         }
     });
+    let unlike = cmp.scopes_differ().then(|| {
+        view! {
+            <p class="cx-note" data-testid="compare-unlike">
+                {if en {
+                    "These figures measure different things (see what each covers): they are ordered by value, not ranked like with like."
+                } else {
+                    "这些数字衡量的对象不同（见各条所指范围），只按数值排列，不宜直接比较高低。"
+                }}
+            </p>
+        }
+    });
     view! {
         <section class="compare-result" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{heading}</h2>
             <p class="meta">{subtitle}</p>
+            {unlike}
             {missing}
             {nothing}
             <div class="compare-grid">

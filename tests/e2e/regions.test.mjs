@@ -447,3 +447,15 @@ test('on a phone each timeline dot shows its number, which the list below gives 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a comparison of figures that measure different things says they are not ranked like with like', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?ind=share_of_country');
+  await app.testid('compare-table').waitFor();
+  assert.match(await app.testid('compare-unlike').textContent(), /衡量的对象不同/);
+  await app.open('compare/?ind=industrial_value_added');
+  await app.testid('compare-table').waitFor();
+  assert.equal(await app.testid('compare-unlike').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
