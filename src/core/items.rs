@@ -57,7 +57,7 @@ impl Kind {
     pub fn en(self) -> &'static str {
         match self {
             Kind::Policy => "Policy",
-            Kind::Article => "Status",
+            Kind::Article => "Current situation",
             Kind::Recommendation => "Expert advice",
             Kind::Problem => "Problem",
             Kind::Experience => "Experience",
@@ -65,6 +65,29 @@ impl Kind {
             Kind::News => "Work news",
         }
     }
+}
+
+/// The heading of a list of items of `kinds`: `线索与工作动态`, `Clues and work news`,
+/// `Work news`.
+pub fn list_heading(kinds: &[Kind], en: bool) -> String {
+    let names: Vec<&str> = kinds
+        .iter()
+        .map(|k| match (k, en) {
+            (_, false) => k.zh(),
+            (Kind::Policy, true) => "Policy documents",
+            (Kind::Recommendation, true) => "Experts' advice",
+            (Kind::Problem, true) => "Problems",
+            (Kind::Clue, true) => "Clues",
+            (Kind::News, true) => "work news",
+            (other, true) => other.en(),
+        })
+        .collect();
+    let mut heading = names.join(if en { " and " } else { "与" });
+    // A name that only follows another is written in lower case (`…and work news`).
+    if let Some(first) = heading.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    heading
 }
 
 /// A piece of verbatim text of an item, named by its field.
@@ -303,4 +326,24 @@ pub fn cut(text: &str, n: usize) -> String {
 
 pub fn item_path(kind: Kind, id: &str) -> String {
     format!("{}/{}/", kind.key(), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_several_kinds_is_headed_by_all_of_them() {
+        let clues = [Kind::Clue, Kind::News];
+        assert_eq!(list_heading(&clues, false), "线索与工作动态");
+        assert_eq!(list_heading(&clues, true), "Clues and work news");
+        assert_eq!(list_heading(&[Kind::News], true), "Work news");
+        assert_eq!(list_heading(&[Kind::Article], true), "Current situation");
+        // The page written at build time says the same.
+        let generated = crate::core::pages::ROUTES
+            .iter()
+            .find(|(path, _)| *path == "clues/")
+            .map(|(_, title)| *title);
+        assert_eq!(generated, Some(list_heading(&clues, false).as_str()));
+    }
 }

@@ -45,7 +45,7 @@ pub fn Home() -> impl IntoView {
         (
             issue.articles.len(),
             "现状",
-            "Status articles",
+            "Current situation",
             "articles/",
             "count-articles",
         ),

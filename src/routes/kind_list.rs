@@ -1,11 +1,11 @@
-//! The lists of the issue's other parts: status articles, experts, experience, clues and news.
+//! The lists of the issue's other parts: articles on the current situation, experts, experience, clues and news.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::use_library;
 use crate::components::cards::ItemCard;
-use crate::core::items::Kind;
+use crate::core::items::{list_heading, Kind};
 use crate::i18n::{use_lang, Lang};
 
 /// Every item of the given kinds, newest issue first, in printed order within an issue.
@@ -13,7 +13,11 @@ use crate::i18n::{use_lang, Lang};
 pub fn KindList(kinds: Vec<Kind>) -> impl IntoView {
     let library = use_library();
     let lang = use_lang();
-    let heading = kinds.first().copied().unwrap_or(Kind::Article);
+    // One heading for the kinds listed together, as the generated page gives it (线索与工作动态).
+    let heading = Signal::derive({
+        let kinds = kinds.clone();
+        move || list_heading(&kinds, lang.get() == Lang::En)
+    });
     let groups = kinds
         .into_iter()
         .map(|kind| {
@@ -26,15 +30,15 @@ pub fn KindList(kinds: Vec<Kind>) -> impl IntoView {
                 .collect();
             view! {
                 <section data-testid=format!("list-{}", kind.key())>
-                    <h2>{move || if lang.get() == Lang::En { kind.en() } else { kind.zh() }}<span class="count">{ids.len()}</span></h2>
+                    <h2>{move || list_heading(&[kind], lang.get() == Lang::En)}<span class="count">{ids.len()}</span></h2>
                     <ul class="cards plain">{ids.into_iter().map(|id| view! { <ItemCard id/> }).collect_view()}</ul>
                 </section>
             }
         })
         .collect_view();
     view! {
-        <Title text=move || if lang.get() == Lang::En { heading.en() } else { heading.zh() }/>
-        <h1>{move || if lang.get() == Lang::En { heading.en() } else { heading.zh() }}</h1>
+        <Title text=heading/>
+        <h1>{heading}</h1>
         {groups}
     }
 }

@@ -357,7 +357,7 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
             <ul class="plain" data-testid="map-city-policies">{policies}{no_policies}</ul>
             <h3>{if en { format!("Figures ({nf})") } else { format!("数字（{nf}）") }}</h3>
             <ul class="plain cx-figs" data-testid="map-city-figures">{figs}{no_figs}</ul>
-            <h3>{if en { format!("Status articles ({na})") } else { format!("现状文章（{na}）") }}</h3>
+            <h3>{if en { format!("Current situation ({na})") } else { format!("现状文章（{na}）") }}</h3>
             <ul class="plain" data-testid="map-city-articles">{articles}{no_articles}</ul>
             {mentions_view}
         </section>

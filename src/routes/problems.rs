@@ -49,7 +49,7 @@ pub fn ProblemsPage() -> impl IntoView {
         .collect_view();
     view! {
         <Title text=tr("问题与对策", "Problems and answers")/>
-        <h1>{tr("问题与对策", "Problems and what answers them")}</h1>
+        <h1>{tr("问题与对策", "Problems and answers")}</h1>
         <p class="editorial-note">{tr(
             "建议和经验与问题的对应由编者标注；政策列按共同主题列出前五项。",
             "Advice and experience are linked to problems by our editors; the policy column lists the top five sharing a theme."
