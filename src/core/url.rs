@@ -113,6 +113,21 @@ pub fn nav_section(path: &str) -> Option<&'static str> {
     })
 }
 
+/// A web search for a policy's original text, by its 文号 and name: the compilation gives a
+/// summary only. Baidu for the Chinese interface (what readers in China use), Bing for the
+/// English one.
+pub fn original_search_url(short_title: &str, doc_number: Option<&str>, en: bool) -> String {
+    let words = match doc_number {
+        Some(number) => format!("{number} {short_title}"),
+        None => short_title.to_string(),
+    };
+    if en {
+        format!("https://www.bing.com/search?q={}", encode(&words))
+    } else {
+        format!("https://www.baidu.com/s?wd={}", encode(&words))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +217,24 @@ mod tests {
             "?q=%E5%B9%BF%20%E4%B8%9C"
         );
         assert_eq!(format_query(&[("q", String::new())]), "");
+    }
+
+    #[test]
+    fn the_search_for_an_original_names_its_number_and_title() {
+        let zh = original_search_url(
+            "广东省制造业高质量发展“十四五”规划",
+            Some("粤府〔2021〕53号"),
+            false,
+        );
+        assert!(zh.starts_with("https://www.baidu.com/s?wd="), "{zh}");
+        assert_eq!(
+            decode(zh.split_once("wd=").unwrap().1),
+            "粤府〔2021〕53号 广东省制造业高质量发展“十四五”规划"
+        );
+        let en = original_search_url("某规划", None, true);
+        assert_eq!(
+            en,
+            format!("https://www.bing.com/search?q={}", encode("某规划"))
+        );
     }
 }

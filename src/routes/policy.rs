@@ -18,6 +18,7 @@ use crate::core::compare::{policies_href, CompareState};
 use crate::core::corpus::Policy;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
+use crate::core::url::original_search_url;
 use crate::i18n::{place_name, tr, use_lang, Lang};
 use crate::routes::not_found::NotFoundYet;
 
@@ -82,6 +83,7 @@ fn PolicyView(
             .unwrap_or_default()
     );
 
+    let original = (p.short_title.clone(), p.doc_number.clone());
     let region_for_heading = region.clone();
     let later = p.clone();
     view! {
@@ -107,6 +109,15 @@ fn PolicyView(
                 // own heading is the document's name, as the lists, the tab and citations give it.
                 <dt>{tr("《参考》所列标题", "Heading in the source")}</dt>
                 <dd lang="zh-CN" data-testid="policy-heading">{p.title.clone()}</dd>
+                // The compilation gives a summary only: one tap searches the web for the text.
+                <dt>{tr("原文", "Full text")}</dt>
+                <dd>
+                    {tr("本页只收《参考》所载简介。", "The compilation gives a summary only. ")}
+                    <a href=move || original_search_url(&original.0, original.1.as_deref(), lang.get() == Lang::En)
+                        target="_blank" rel="noopener" data-testid="policy-original">
+                        {tr("在网上搜索原文", "Search the web for it")}
+                    </a>
+                </dd>
                 <dt>{tr("出处", "Source")}</dt>
                 <dd data-testid="policy-source">"《参考》"{issue_title}" · "{p.place.section.clone()}" · "
                     {move || match lang.get() {

@@ -528,6 +528,10 @@ test('citations in GB/T 7714, RIS and BibTeX carry the document number and date'
   // heading the compilation prints (issuers and 文号 included) is kept verbatim beside the facts.
   assert.equal(await view.testid('policy-title').textContent(), policy.short_title);
   assert.equal(await view.testid('policy-heading').textContent(), policy.title);
+  // The compilation has a summary only: a web search for the original by its 文号 and name.
+  const original = new URL(await view.testid('policy-original').getAttribute('href'));
+  assert.equal(original.origin, 'https://www.baidu.com');
+  assert.equal(original.searchParams.get('wd'), `${policy.doc_number} ${policy.short_title}`);
   const gbt = await view.testid('cite-gbt').textContent();
   assert.ok(gbt.includes(`${policy.short_title}: ${policy.doc_number}[EB/OL]`), gbt);
   assert.ok(gbt.includes(`(${policy.date})`), gbt);
