@@ -138,7 +138,7 @@ fn item_main(corpus: &Corpus, issue_title: &str, item: ItemRef<'_>) -> String {
             format!(
                 "<h1 data-testid=\"policy-title\">{}</h1><dl class=\"facts\">{number}<dt>发文机关</dt><dd>{}</dd>\
                  <dt>发布日期</dt><dd><time datetime=\"{d}\">{d}</time></dd><dt>层级 / 地区</dt><dd>{} / {}</dd>\
-                 <dt>《参考》所列标题</dt><dd>{}</dd></dl>\
+                 <dt>原标题</dt><dd>{}</dd></dl>\
                  <h2>简介</h2><p class=\"summary\" data-testid=\"policy-summary\">{}</p>",
                 escape(&p.short_title),
                 escape(&p.issuers_text("、")),

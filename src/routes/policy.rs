@@ -107,7 +107,7 @@ fn PolicyView(
                     <a href=format!("policies/?region={}", p.region)>{region_for_heading.clone()}</a></dd>
                 // The heading as the compilation prints it, issuers and 文号 included: the page's
                 // own heading is the document's name, as the lists, the tab and citations give it.
-                <dt>{tr("《参考》所列标题", "Heading in the source")}</dt>
+                <dt>{tr("原标题", "As printed")}</dt>
                 <dd lang="zh-CN" data-testid="policy-heading">{p.title.clone()}</dd>
                 // The compilation gives a summary only: one tap searches the web for the text.
                 <dt>{tr("原文", "Full text")}</dt>
