@@ -98,6 +98,15 @@ fn with<F: FnOnce(&mut LoadedCorpus)>(change: F) -> Vec<Failure> {
 }
 
 #[test]
+fn an_english_title_with_chinese_in_it_or_empty_fails() {
+    assert!(corpus().corpus.issues[0].meta.title_en.is_some());
+    let failures = with(|c| c.corpus.issues[0].meta.title_en = Some("制造业 proposals".into()));
+    assert!(names(&failures, "issue", "title_en"), "{failures:#?}");
+    let failures = with(|c| c.corpus.issues[0].meta.title_en = Some(" ".into()));
+    assert!(names(&failures, "issue", "title_en"), "{failures:#?}");
+}
+
+#[test]
 fn a_region_without_its_own_english_name_fails_naming_it() {
     let failures = with(|c| c.corpus.registry.regions[1].en = " ".into());
     assert!(names(&failures, "guangdong", "en"), "{failures:#?}");

@@ -1684,6 +1684,7 @@ mod tests {
             meta: IssueMeta {
                 id: "i1".into(),
                 title: "第一期".into(),
+                title_en: None,
                 compiler: "c".into(),
                 date: "2023".into(),
                 source_file: "s.txt".into(),

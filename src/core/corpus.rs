@@ -26,6 +26,10 @@ pub struct IssueMeta {
     pub id: String,
     /// Verbatim: the issue's title.
     pub title: String,
+    /// Ours: the title in English, which the English interface gives under the source's as our
+    /// translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     pub compiler: String,
     /// Partial ISO 8601 date (`2023`, `2023-05` or `2023-05-10`).
     pub date: String,

@@ -140,6 +140,13 @@ impl Checker {
             if !self.listed.contains(&issue.meta.id) {
                 r.fail("issue", "id", "is not listed in series.json");
             }
+            if let Some(english) = &issue.meta.title_en {
+                if english.trim().is_empty() {
+                    r.fail("issue", "title_en", "is empty");
+                } else if english.chars().any(is_cjk) {
+                    r.fail("issue", "title_en", "has Chinese words in its English");
+                }
+            }
             if !is_valid_date(&issue.meta.date, true) {
                 r.fail(
                     "issue",

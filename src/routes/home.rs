@@ -174,6 +174,11 @@ pub fn Home() -> impl IntoView {
         <article class="home" data-testid="home">
             <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
             <h1 lang="zh-CN" data-testid="issue-title">{meta.title.clone()}</h1>
+            {meta.title_en.clone().map(|english| view! {
+                <p class="subtitle" lang="en" data-testid="issue-title-en" hidden=move || lang.get() != Lang::En>
+                    {english}" "<span class="editorial-note">"(our translation)"</span>
+                </p>
+            })}
             <form role="search" class="searchbar" on:submit=submit>
                 <label for="home-q" class="visually-hidden">{tr("搜索", "Search")}</label>
                 <input id="home-q" type="search" data-testid="home-search" enterkeyhint="search"

@@ -292,6 +292,12 @@ test('the interface switches to English and remembers it; the text size control 
   await page.reload();
   await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  // The home page gives the issue's title in English too, under the source's, as ours.
+  await app.open('');
+  assert.match(await app.testid('issue-title-en').textContent(), /^Proposals on .+ \(our translation\)$/);
+  await app.testid('lang-toggle').click();
+  await page.locator('#app h1', { hasText: '关于坚持制造业当家' }).waitFor();
+  assert.equal(await app.testid('issue-title-en').isVisible(), false);
   await page.context().close();
 });
 
