@@ -188,7 +188,7 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     );
 
     // The CSV holds the same six rows, with a BOM, ranked.
-    let doc = comparison_csv(&c, &cmp, "https://example.org/");
+    let doc = comparison_csv(&c, &cmp, "https://example.org/", false);
     assert!(doc.starts_with(csv::BOM));
     let rows = csv::parse(&doc);
     assert_eq!(rows.len(), 7);
@@ -202,6 +202,16 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
     assert_eq!(rows[4][1], "山东");
     assert!(rows[4][12].contains("19854.6"), "{:?}", rows[4]);
     assert!(rows[1][12].is_empty());
+    // From the English interface: our words in English, the source's sentence as printed.
+    let english = csv::parse(&comparison_csv(&c, &cmp, "https://example.org/", true));
+    assert_eq!(english[0][12], "Editors' note");
+    assert_eq!(english[1][1], "Jiangsu");
+    assert_eq!(english[1][11], rows[1][11]);
+    assert!(
+        english[4][12].starts_with(|c: char| c.is_ascii()),
+        "{:?}",
+        english[4]
+    );
 }
 
 #[test]
@@ -232,7 +242,7 @@ fn the_csv_keeps_ratios_and_months_as_written() {
             ..CompareState::default()
         };
         let cmp = compare(&c, &state).unwrap();
-        let rows = csv::parse(&comparison_csv(&c, &cmp, "https://example.org/"));
+        let rows = csv::parse(&comparison_csv(&c, &cmp, "https://example.org/", false));
         let at = rows[0].iter().position(|h| h == column).unwrap();
         assert!(
             rows[1..].iter().any(|r| r[at] == format!("=\"{text}\"")),

@@ -508,6 +508,7 @@ fn a_reading_list_downloads_with_each_item_cited() {
         &items,
         "https://example.org/sub/",
         "2026-12-07",
+        false,
     );
     let rows = csv::parse(&doc);
     assert_eq!(rows.len(), 3);

@@ -409,10 +409,10 @@ fn an_issuer_the_sources_name_two_ways_is_one_filter_value() {
 }
 
 #[test]
-fn the_policy_csv_names_regions_and_themes_in_chinese_beside_their_codes() {
+fn the_policy_csv_names_regions_and_themes_in_the_readers_language_beside_their_codes() {
     let lib = library();
     let l = list(&lib.corpus, &lib.index, &ListState::default());
-    let rows = csv::parse(&policies_csv(&l.rows, "https://example.org/cankao/"));
+    let rows = csv::parse(&policies_csv(&l.rows, "https://example.org/cankao/", false));
     assert_eq!(rows.len(), 1 + l.rows.len());
     let column = |name: &str| {
         rows[0]
@@ -434,6 +434,16 @@ fn the_policy_csv_names_regions_and_themes_in_chinese_beside_their_codes() {
         row[column("链接")],
         "https://example.org/cankao/policy/shenfugui-2021-1/"
     );
+    // From the English interface: headed and named in English, the source's words as printed.
+    let english = csv::parse(&policies_csv(&l.rows, "https://example.org/cankao/", true));
+    let han = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(!english[0].iter().any(|h| han(h)), "{:?}", english[0]);
+    let row = english.iter().find(|r| r[0] == "shenfugui-2021-1").unwrap();
+    let at = |name: &str| english[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(row[at("Level")], "Municipal");
+    assert_eq!(row[at("Region")], "Shenzhen");
+    assert_eq!(row[at("Document number")], "深府规〔2021〕1号");
+    assert!(!han(&row[at("Themes")]), "{}", row[at("Themes")]);
 }
 
 #[test]
@@ -525,7 +535,7 @@ fn a_search_downloads_as_csv_with_what_matched_and_absolute_links() {
     let query = Query::parse("人才");
     let hits = lib.index.search(&query);
     assert!(hits.len() > 5);
-    let doc = hits_csv(&lib.index, &hits, &query, "https://example.org/sub/");
+    let doc = hits_csv(&lib.index, &hits, &query, "https://example.org/sub/", false);
     assert!(doc.starts_with(csv::BOM));
     let rows = csv::parse(&doc);
     assert_eq!(rows[0], ["序号", "类型", "标题", "匹配处", "链接", "编号"]);
@@ -537,4 +547,16 @@ fn a_search_downloads_as_csv_with_what_matched_and_absolute_links() {
         assert_eq!(row[4], format!("https://example.org/sub/{}", entry.href));
         assert_eq!(row[5], entry.id);
     }
+    let english = csv::parse(&hits_csv(
+        &lib.index,
+        &hits,
+        &query,
+        "https://example.org/sub/",
+        true,
+    ));
+    assert_eq!(
+        english[0],
+        ["No.", "Kind", "Title", "Where it matched", "Link", "id"]
+    );
+    assert_eq!(english[1][1], hits[0].group.en());
 }

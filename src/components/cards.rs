@@ -9,11 +9,7 @@ use crate::core::items::ItemRef;
 use crate::i18n::{place_name, use_lang};
 
 pub fn level_label(level: Level, lang: crate::i18n::Lang) -> &'static str {
-    match level {
-        Level::Central => lang.pick("中央", "Central"),
-        Level::Provincial => lang.pick("省级", "Provincial"),
-        Level::Municipal => lang.pick("市级", "Municipal"),
-    }
+    level.name_in(lang == crate::i18n::Lang::En)
 }
 
 /// Theme chips, each a link to the policies on that theme.

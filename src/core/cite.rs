@@ -96,6 +96,7 @@ pub fn reading_list_csv(
     items: &[(&Issue, ItemRef<'_>)],
     root_url: &str,
     accessed: &str,
+    en: bool,
 ) -> String {
     let rows: Vec<Vec<String>> = items
         .iter()
@@ -114,7 +115,12 @@ pub fn reading_list_csv(
             };
             vec![
                 (i + 1).to_string(),
-                item.kind().zh().to_string(),
+                if en {
+                    item.kind().en()
+                } else {
+                    item.kind().zh()
+                }
+                .to_string(),
                 item.title().to_string(),
                 doc_number,
                 item.date().unwrap_or_default().to_string(),
@@ -124,17 +130,18 @@ pub fn reading_list_csv(
             ]
         })
         .collect();
-    super::csv::document(
+    super::csv::document_in(
         &[
-            "序号",
-            "类型",
-            "标题",
-            "文号",
-            "日期",
-            "链接",
-            "GB/T 7714 引文",
-            "编号",
+            ("序号", "No."),
+            ("类型", "Kind"),
+            ("标题", "Title"),
+            ("文号", "Document number"),
+            ("日期", "Date"),
+            ("链接", "Link"),
+            ("GB/T 7714 引文", "GB/T 7714 citation"),
+            ("编号", "id"),
         ],
+        en,
         &rows,
     )
 }

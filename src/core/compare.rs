@@ -725,42 +725,46 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
     }
 }
 
-const FIGURE_HEADER: [&str; 16] = [
-    "排名",
-    "地区",
-    "地区代码",
-    "指标",
-    "指标代码",
-    "范围（编者标注）",
-    "数值",
-    "单位",
-    "原文数值",
-    "时期",
-    "类型",
-    "原文句子",
-    "编者注",
-    "出处",
-    "出处链接",
-    "数字编号",
+const FIGURE_HEADER: [csv::Heading; 16] = [
+    ("排名", "Rank"),
+    ("地区", "Region"),
+    ("地区代码", "Region code"),
+    ("指标", "Indicator"),
+    ("指标代码", "Indicator code"),
+    ("范围（编者标注）", "Scope (our note)"),
+    ("数值", "Value"),
+    ("单位", "Unit as printed"),
+    ("原文数值", "Value as printed"),
+    ("时期", "Period"),
+    ("类型", "Kind"),
+    ("原文句子", "Sentence in the source"),
+    ("编者注", "Editors' note"),
+    ("出处", "Source"),
+    ("出处链接", "Source link"),
+    ("数字编号", "Figure id"),
 ];
 
-/// A figure's row of [`FIGURE_HEADER`]; its source's link is absolute, under `root_url`.
+/// A figure's row of [`FIGURE_HEADER`], our names in the reader's language (`en`) and the
+/// source's words as printed; its source's link is absolute, under `root_url`.
 fn figure_row(
     corpus: &Corpus,
     rank: String,
     region: &Region,
     f: &Figure,
     root_url: &str,
+    en: bool,
 ) -> Vec<String> {
     let indicator = corpus.indicator(&f.indicator);
     let source = source_item(corpus, f);
     vec![
         rank,
-        region.name.clone(),
+        region.name_in(en).to_string(),
         region.id.clone(),
-        indicator.map(|i| i.zh.clone()).unwrap_or_default(),
+        indicator
+            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+            .unwrap_or_default(),
         f.indicator.clone(),
-        f.scope_name(false).unwrap_or_default().to_string(),
+        f.scope_name(en).unwrap_or_default().to_string(),
         format_number(f.value),
         f.unit.clone(),
         f.bounded
@@ -768,9 +772,12 @@ fn figure_row(
             .or_else(|| f.value_text.clone())
             .unwrap_or_default(),
         f.period.clone(),
-        kind_zh(f.kind).to_string(),
+        if en { kind_en(f.kind) } else { kind_zh(f.kind) }.to_string(),
         f.sentence.clone(),
-        f.note.as_ref().map(|n| n.zh.clone()).unwrap_or_default(),
+        f.note
+            .as_ref()
+            .map(|n| if en { n.en.clone() } else { n.zh.clone() })
+            .unwrap_or_default(),
         source.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
         source
             .map(|s| absolute(root_url, &s.path))
@@ -781,18 +788,18 @@ fn figure_row(
 
 /// The comparison as CSV (with BOM): one row per figure, values as printed with their units,
 /// sources linked under the app's `root_url`.
-pub fn comparison_csv(corpus: &Corpus, cmp: &Comparison, root_url: &str) -> String {
+pub fn comparison_csv(corpus: &Corpus, cmp: &Comparison, root_url: &str, en: bool) -> String {
     let rows: Vec<Vec<String>> = cmp
         .entries
         .iter()
-        .map(|e| figure_row(corpus, e.rank.to_string(), e.region, e.figure, root_url))
+        .map(|e| figure_row(corpus, e.rank.to_string(), e.region, e.figure, root_url, en))
         .chain(
             cmp.other_units
                 .iter()
-                .map(|e| figure_row(corpus, String::new(), e.region, e.figure, root_url)),
+                .map(|e| figure_row(corpus, String::new(), e.region, e.figure, root_url, en)),
         )
         .collect();
-    csv::document(&FIGURE_HEADER, &rows)
+    csv::document_in(&FIGURE_HEADER, en, &rows)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -869,16 +876,17 @@ pub fn indicator_rows_csv(
     regions: &[&Region],
     rows: &[IndicatorRow],
     root_url: &str,
+    en: bool,
 ) -> String {
     let mut out = Vec::new();
     for row in rows {
         for (region, cell) in regions.iter().zip(&row.cells) {
             for f in cell {
-                out.push(figure_row(corpus, String::new(), region, f, root_url));
+                out.push(figure_row(corpus, String::new(), region, f, root_url, en));
             }
         }
     }
-    csv::document(&FIGURE_HEADER, &out)
+    csv::document_in(&FIGURE_HEADER, en, &out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1265,29 +1273,30 @@ pub fn city_detail<'a>(corpus: &'a Corpus, id: &str) -> Option<CityDetail<'a>> {
 }
 
 /// The map's data as CSV: one row per city with all three measures.
-pub fn tiles_csv(tiles: &[Tile]) -> String {
+pub fn tiles_csv(tiles: &[Tile], en: bool) -> String {
     let rows: Vec<Vec<String>> = tiles
         .iter()
         .map(|t| {
             vec![
-                t.region.name.clone(),
+                t.region.name_in(en).to_string(),
                 t.region.id.clone(),
-                t.group.to_string(),
+                if en { group_en(t.group) } else { t.group }.to_string(),
                 t.policies.to_string(),
                 t.figures.to_string(),
                 t.mentions.to_string(),
             ]
         })
         .collect();
-    csv::document(
+    csv::document_in(
         &[
-            "城市",
-            "地区代码",
-            "区域",
-            "政策文件数",
-            "数字条数",
-            "提及条目数",
+            ("城市", "City"),
+            ("地区代码", "Region code"),
+            ("区域", "Area"),
+            ("政策文件数", "Policy documents"),
+            ("数字条数", "Figures"),
+            ("提及条目数", "Items mentioning it"),
         ],
+        en,
         &rows,
     )
 }
@@ -1356,15 +1365,27 @@ pub fn matrix(corpus: &Corpus) -> Matrix<'_> {
 }
 
 /// The matrix as CSV: a row per region, a column per theme.
-pub fn matrix_csv(m: &Matrix) -> String {
-    let mut header: Vec<&str> = vec!["地区", "地区代码", "政策总数"];
-    header.extend(m.themes.iter().map(|t| t.zh.as_str()));
+pub fn matrix_csv(m: &Matrix, en: bool) -> String {
+    let mut header: Vec<&str> = if en {
+        vec!["Region", "Region code", "All policies"]
+    } else {
+        vec!["地区", "地区代码", "政策总数"]
+    };
+    header.extend(
+        m.themes
+            .iter()
+            .map(|t| if en { t.en.as_str() } else { t.zh.as_str() }),
+    );
     let rows: Vec<Vec<String>> = m
         .regions
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mut row = vec![r.name.clone(), r.id.clone(), m.region_totals[i].to_string()];
+            let mut row = vec![
+                r.name_in(en).to_string(),
+                r.id.clone(),
+                m.region_totals[i].to_string(),
+            ];
             row.extend(m.counts[i].iter().map(usize::to_string));
             row
         })
@@ -1572,7 +1593,7 @@ pub fn timeline_key(corpus: &Corpus, t: &Timeline, en: bool) -> Vec<(String, Opt
 }
 
 /// The timeline as CSV: one row per policy, oldest first, linked under the app's `root_url`.
-pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
+pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str, en: bool) -> String {
     let rows: Vec<Vec<String>> = t
         .marks
         .iter()
@@ -1580,10 +1601,10 @@ pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
             let p = m.policy;
             vec![
                 p.date.clone(),
-                p.level.zh().to_string(),
+                p.level.name_in(en).to_string(),
                 corpus
                     .region(&p.region)
-                    .map(|r| r.name.clone())
+                    .map(|r| r.name_in(en).to_string())
                     .unwrap_or_default(),
                 p.short_title.clone(),
                 p.doc_number.clone().unwrap_or_default(),
@@ -1591,7 +1612,18 @@ pub fn timeline_csv(corpus: &Corpus, t: &Timeline, root_url: &str) -> String {
             ]
         })
         .collect();
-    csv::document(&["日期", "层级", "地区", "标题", "文号", "链接"], &rows)
+    csv::document_in(
+        &[
+            ("日期", "Date"),
+            ("层级", "Level"),
+            ("地区", "Region"),
+            ("标题", "Title"),
+            ("文号", "Document number"),
+            ("链接", "Link"),
+        ],
+        en,
+        &rows,
+    )
 }
 
 #[cfg(test)]
@@ -1879,7 +1911,7 @@ mod tests {
         assert_eq!(chart.bars.len(), 3);
         assert_eq!(chart.bars[0].value_label, "48593.6 亿元");
         assert!(chart.title.contains("industrial_value_added-zh") && chart.title.contains("2022"));
-        let csv = comparison_csv(&c, &cmp, ROOT_URL);
+        let csv = comparison_csv(&c, &cmp, ROOT_URL, false);
         let rows = csv::parse(&csv);
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[1][1], "江苏");
@@ -1955,7 +1987,7 @@ mod tests {
         assert_eq!(rows[0].cells[0].len(), 2);
         // share: Guangdong 2022, Jiangsu 2021: no common period.
         assert!(rows[1].common_periods.is_empty());
-        let csv = csv::parse(&indicator_rows_csv(&c, &[gd, js], &rows, ROOT_URL));
+        let csv = csv::parse(&indicator_rows_csv(&c, &[gd, js], &rows, ROOT_URL, false));
         assert_eq!(csv.len(), 1 + 6);
         assert!(csv[1..]
             .iter()
@@ -2008,7 +2040,7 @@ mod tests {
         let shantou = city_detail(&c, "shantou").unwrap();
         // The article names 汕头 in its title without being about it.
         assert_eq!(shantou.mentioned_in.len(), 1);
-        assert_eq!(csv::parse(&tiles_csv(&tiles)).len(), 3);
+        assert_eq!(csv::parse(&tiles_csv(&tiles, false)).len(), 3);
     }
 
     #[test]
@@ -2027,7 +2059,7 @@ mod tests {
             policies_href(Some("guangzhou"), Some("digital")),
             "policies/?region=guangzhou&theme=digital"
         );
-        assert_eq!(csv::parse(&matrix_csv(&m))[0].len(), 5);
+        assert_eq!(csv::parse(&matrix_csv(&m, false))[0].len(), 5);
     }
 
     #[test]
@@ -2048,7 +2080,7 @@ mod tests {
         assert_eq!(t.marks[2].slot, 1);
         assert_eq!(t.slots, 2);
         assert!(t.marks[1].pos > 5.0 && t.marks[1].pos < 6.0);
-        let csv = csv::parse(&timeline_csv(&c, &t, ROOT_URL));
+        let csv = csv::parse(&timeline_csv(&c, &t, ROOT_URL, false));
         assert_eq!(csv.len(), 5);
         assert_eq!(csv[0][5], "链接");
         assert_eq!(csv[1][5], "https://example.org/cankao/policy/p3/");

@@ -100,6 +100,16 @@ impl Level {
             Level::Municipal => "市级",
         }
     }
+
+    /// The level's name in the reader's language.
+    pub fn name_in(self, en: bool) -> &'static str {
+        match (self, en) {
+            (_, false) => self.zh(),
+            (Level::Central, true) => "Central",
+            (Level::Provincial, true) => "Provincial",
+            (Level::Municipal, true) => "Municipal",
+        }
+    }
 }
 
 /// Where an item sits in the source.

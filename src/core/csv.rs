@@ -66,6 +66,19 @@ pub fn is_date_or_time(text: &str) -> bool {
     parts(':').is_some() || is_date('/') || is_date('-')
 }
 
+/// A column's heading in Chinese and in English.
+pub type Heading = (&'static str, &'static str);
+
+/// A whole CSV document headed in the reader's language: a download from the English
+/// interface is headed in English (the cells taken from the source stay as printed).
+pub fn document_in(header: &[Heading], en: bool, rows: &[Vec<String>]) -> String {
+    let names: Vec<&str> = header
+        .iter()
+        .map(|(zh, english)| if en { *english } else { *zh })
+        .collect();
+    document(&names, rows)
+}
+
 /// A whole CSV document from a header and rows.
 pub fn document(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from(BOM);

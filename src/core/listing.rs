@@ -395,27 +395,27 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
 }
 
 /// The columns of [`policies_csv`].
-const POLICY_HEADER: [&str; 13] = [
-    "id",
-    "标题",
-    "简称",
-    "文号",
-    "发文机关",
-    "日期",
-    "层级",
-    "地区",
-    "地区代码",
-    "主题",
-    "主题代码",
-    "简介",
-    "链接",
+const POLICY_HEADER: [csv::Heading; 13] = [
+    ("id", "id"),
+    ("标题", "Title as printed"),
+    ("简称", "Short title"),
+    ("文号", "Document number"),
+    ("发文机关", "Issued by"),
+    ("日期", "Date"),
+    ("层级", "Level"),
+    ("地区", "Region"),
+    ("地区代码", "Region code"),
+    ("主题", "Themes"),
+    ("主题代码", "Theme codes"),
+    ("简介", "Summary"),
+    ("链接", "Link"),
 ];
 
-/// The list as CSV (with BOM), a row per policy in the list's order. Regions and themes are
-/// named in Chinese, as the headers and levels are, with their codes in columns of their own
-/// (to filter or join on, as the comparison's CSV has them); each policy is linked under the
-/// app's `root_url`, so the link opens from a spreadsheet or an email.
-pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
+/// The list as CSV (with BOM), a row per policy in the list's order. Regions, themes, levels
+/// and headers are named in the reader's language (`en`), with the codes in columns of their
+/// own (to filter or join on, as the comparison's CSV has them); each policy is linked under
+/// the app's `root_url`, so the link opens from a spreadsheet or an email.
+pub fn policies_csv(rows: &[Row], root_url: &str, en: bool) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -424,7 +424,13 @@ pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
             let theme_names: Vec<&str> = themes
                 .iter()
                 .filter_map(|key| row.registry.theme(key))
-                .map(|theme| theme.zh.as_str())
+                .map(|theme| {
+                    if en {
+                        theme.en.as_str()
+                    } else {
+                        theme.zh.as_str()
+                    }
+                })
                 .collect();
             vec![
                 p.id.clone(),
@@ -433,10 +439,10 @@ pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
                 p.doc_number.clone().unwrap_or_default(),
                 p.issuers_text("；"),
                 p.date.clone(),
-                p.level.zh().to_string(),
+                p.level.name_in(en).to_string(),
                 row.registry
                     .region(&p.region)
-                    .map(|region| region.name.clone())
+                    .map(|region| region.name_in(en).to_string())
                     .unwrap_or_default(),
                 p.region.clone(),
                 theme_names.join("；"),
@@ -446,7 +452,7 @@ pub fn policies_csv(rows: &[Row], root_url: &str) -> String {
             ]
         })
         .collect();
-    csv::document(&POLICY_HEADER, &rows)
+    csv::document_in(&POLICY_HEADER, en, &rows)
 }
 
 #[cfg(test)]

@@ -1086,7 +1086,7 @@ pub struct Hit {
 
 /// The hits of a search as CSV (with BOM), in their order: what each is, its title, where it
 /// matched (the snippet, as on the page) and its link under the app's `root_url`.
-pub fn hits_csv(index: &Index, hits: &[Hit], query: &Query, root_url: &str) -> String {
+pub fn hits_csv(index: &Index, hits: &[Hit], query: &Query, root_url: &str, en: bool) -> String {
     let rows: Vec<Vec<String>> = hits
         .iter()
         .enumerate()
@@ -1096,15 +1096,33 @@ pub fn hits_csv(index: &Index, hits: &[Hit], query: &Query, root_url: &str) -> S
             let matched: String = snippet.segments.iter().map(|s| s.text.as_str()).collect();
             vec![
                 (i + 1).to_string(),
-                hit.group.zh().to_string(),
+                if en { hit.group.en() } else { hit.group.zh() }.to_string(),
                 entry.title.clone(),
-                format!("{}{matched}", snippet.name.map_or("", NameKind::zh_label)),
+                format!(
+                    "{}{matched}",
+                    snippet.name.map_or("", |name| if en {
+                        name.en_label()
+                    } else {
+                        name.zh_label()
+                    })
+                ),
                 super::url::absolute(root_url, &entry.href),
                 entry.id.clone(),
             ]
         })
         .collect();
-    super::csv::document(&["序号", "类型", "标题", "匹配处", "链接", "编号"], &rows)
+    super::csv::document_in(
+        &[
+            ("序号", "No."),
+            ("类型", "Kind"),
+            ("标题", "Title"),
+            ("匹配处", "Where it matched"),
+            ("链接", "Link"),
+            ("编号", "id"),
+        ],
+        en,
+        &rows,
+    )
 }
 
 /// Pinyin keys for a text: the full toneless pinyin and the initials, both without spaces.

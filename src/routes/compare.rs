@@ -435,7 +435,7 @@ fn chart_section(
     en: bool,
 ) -> impl IntoView + use<> {
     let chart = bar_chart(corpus, cmp, en);
-    let csv = comparison_csv(corpus, cmp, &crate::web::app_root_url());
+    let csv = comparison_csv(corpus, cmp, &crate::web::app_root_url(), en);
     let period = cmp.period.clone().unwrap_or_default();
     let stem = format!("cankao-{}-{}", cmp.indicator.key, period);
     let label = {
@@ -683,7 +683,7 @@ fn indicator_table(corpus: &Corpus, state: &CompareState, en: bool) -> impl Into
     let regions = state.chosen_regions(corpus);
     let rows = indicator_rows(corpus, &regions);
     let need = regions.len().min(2);
-    let csv = indicator_rows_csv(corpus, &regions, &rows, &crate::web::app_root_url());
+    let csv = indicator_rows_csv(corpus, &regions, &rows, &crate::web::app_root_url(), en);
     let stem = format!("cankao-compare-{}", state.regions.join("-"));
     let table = |rows: Vec<&crate::core::compare::IndicatorRow>, testid: &'static str| {
         let head: Vec<_> = regions

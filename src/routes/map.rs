@@ -223,7 +223,7 @@ fn map_section(lib: &SharedLibrary, state: &MapState, en: bool) -> impl IntoView
             let _ = draw_tile_map(root, &chart, s);
         })
     });
-    let csv = tiles_csv(&tiles);
+    let csv = tiles_csv(&tiles, en);
     let stem = format!("cankao-map-{}", measure.key());
     view! {
         <section class="cx-map" aria-labelledby="map-heading">

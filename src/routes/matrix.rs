@@ -112,7 +112,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
             let _ = draw_matrix(root, &chart, s);
         })
     });
-    let csv = matrix_csv(&m);
+    let csv = matrix_csv(&m, en);
     // A link followed from the table leaves the box's position in the history entry, for Back.
     let scroll_box = NodeRef::<leptos::html::Div>::new();
     Effect::new(move || {

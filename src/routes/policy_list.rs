@@ -235,7 +235,7 @@ pub fn PolicyList() -> impl IntoView {
             "csv" => download(
                 "cankao-policies.csv",
                 "text/csv;charset=utf-8",
-                &policies_csv(&l.rows, &app_root_url()),
+                &policies_csv(&l.rows, &app_root_url(), lang.get_untracked() == Lang::En),
             ),
             _ => {
                 let policies: Vec<_> = l.rows.iter().map(|r| r.policy).collect();

@@ -10,7 +10,7 @@ use crate::components::share::ShareBar;
 use crate::core::cite::reading_list_csv;
 use crate::core::saved::from_param;
 use crate::core::url::{format_query, parse_query};
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang, Lang};
 use crate::web::{app_root_url, download, today};
 
 #[component]
@@ -25,6 +25,7 @@ pub fn SavedPage() -> impl IntoView {
             .map(|(_, v)| from_param(&v))
     });
     let library = crate::app::use_library();
+    let lang = use_lang();
     // Ids this corpus does not know (removed items, a hand-edited link) are left out.
     let known = library.clone();
     let ids = move || {
@@ -55,7 +56,13 @@ pub fn SavedPage() -> impl IntoView {
                 let (library, ids) = (library.clone(), ids.clone());
                 move |_| {
                     let items: Vec<_> = ids.iter().filter_map(|id| library.find(id)).collect();
-                    let doc = reading_list_csv(&library.corpus.registry.series, &items, &app_root_url(), &today());
+                    let doc = reading_list_csv(
+                        &library.corpus.registry.series,
+                        &items,
+                        &app_root_url(),
+                        &today(),
+                        lang.get_untracked() == Lang::En,
+                    );
                     download("cankao-saved.csv", "text/csv;charset=utf-8", &doc);
                 }
             };

@@ -305,9 +305,15 @@ pub fn SearchPage() -> impl IntoView {
     let export_csv = move |_| {
         let doc = query.with_untracked(|query| {
             hits.with_untracked(|hits| {
-                store
-                    .library
-                    .with_untracked(|lib| hits_csv(&lib.index, hits, query, &app_root_url()))
+                store.library.with_untracked(|lib| {
+                    hits_csv(
+                        &lib.index,
+                        hits,
+                        query,
+                        &app_root_url(),
+                        lang.get_untracked() == Lang::En,
+                    )
+                })
             })
         });
         download("cankao-search.csv", "text/csv;charset=utf-8", &doc);

@@ -24,17 +24,6 @@ fn lane(level: Level) -> usize {
     }
 }
 
-fn level_name(level: Level, en: bool) -> &'static str {
-    match (level, en) {
-        (Level::Central, false) => "中央",
-        (Level::Provincial, false) => "省级",
-        (Level::Municipal, false) => "市级",
-        (Level::Central, true) => "Central",
-        (Level::Provincial, true) => "Provincial",
-        (Level::Municipal, true) => "Municipal",
-    }
-}
-
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let library = use_library();
@@ -121,7 +110,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
                 "{}. {} · {} · {} · {}",
                 n + 1,
                 p.date,
-                level_name(m.level, en),
+                m.level.name_in(en),
                 region,
                 p.short_title
             );
@@ -152,7 +141,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
                 <a href=ItemRef::Policy(p).path()>{p.short_title.clone()}</a>
                 <span class="meta">
                     <span class=format!("cx-dot cx-level-{}", lane(m.level)) aria-hidden="true"></span>
-                    {p.date.clone()}" · "{level_name(m.level, en)}" · "{region}
+                    {p.date.clone()}" · "{m.level.name_in(en)}" · "{region}
                     {p.doc_number.clone().map(|d| view! { " · "<span class="docno">{d}</span> })}
                 </span>
             </li>
@@ -178,7 +167,7 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             view! {
                 <li class=format!("cx-tl-lane cx-level-{}", lane(l))>
                     <span class=format!("cx-dot cx-level-{}", lane(l)) aria-hidden="true"></span>
-                    {level_name(l, en)}
+                    {l.name_in(en)}
                 </li>
             }
         })
@@ -196,16 +185,16 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
             )
         },
         lanes: [
-            level_name(Level::Central, en).to_string(),
-            level_name(Level::Provincial, en).to_string(),
-            level_name(Level::Municipal, en).to_string(),
+            Level::Central.name_in(en).to_string(),
+            Level::Provincial.name_in(en).to_string(),
+            Level::Municipal.name_in(en).to_string(),
         ],
         en,
         key: timeline_key(corpus, &t, en),
         source: source_line(corpus, [], en),
     };
     let heading = text.title.clone();
-    let csv = timeline_csv(corpus, &t, &crate::web::app_root_url());
+    let csv = timeline_csv(corpus, &t, &crate::web::app_root_url(), en);
     let n = t.marks.len();
     let png = {
         let lib = lib.clone();

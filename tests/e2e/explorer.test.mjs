@@ -576,6 +576,11 @@ test('the filtered list exports as CSV with a BOM and as JSON', async () => {
   const [json] = await Promise.all([page.waitForEvent('download'), list.testid('export-json').click()]);
   const parsed = JSON.parse((await streamBytes(await json.createReadStream())).toString('utf8'));
   assert.ok(parsed.every((p) => p.level === 'central'));
+  // From the English interface, the CSV is headed in English.
+  await list.open('policies/?level=central&lang=en');
+  const [english] = await Promise.all([page.waitForEvent('download'), list.testid('export-csv').click()]);
+  const header = (await streamBytes(await english.createReadStream())).toString('utf8').split('\r\n')[0];
+  assert.equal(header.replace(/^\uFEFF/, ''), 'id,Title as printed,Short title,Document number,Issued by,Date,Level,Region,Region code,Themes,Theme codes,Summary,Link');
   await page.context().close();
 });
 
