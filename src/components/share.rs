@@ -41,14 +41,14 @@ pub fn QrSvg(#[prop(into)] url: String) -> impl IntoView {
     .into_any()
 }
 
-/// What the poster shows.
+/// What the poster shows; its QR code is the share bar's link, in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PosterContent {
-    pub kicker: String,
+    /// The line above the title, in Chinese and in English (`参考 · 政策`, `Cankao · Policy`).
+    pub kicker: (String, String),
     pub title: String,
     pub meta: String,
     pub excerpt: String,
-    pub url: String,
 }
 
 /// Breaks `text` into lines no wider than `max` pixels (CJK breaks anywhere).
@@ -84,8 +84,9 @@ fn wrap(
     lines
 }
 
-/// Draws the poster on an off-screen canvas and returns it as a PNG data URL.
-fn draw_poster(content: &PosterContent) -> Option<String> {
+/// Draws the poster, its QR code holding `url`, on an off-screen canvas and returns it as a
+/// PNG data URL. Our words are in the interface's language (`en`), the source's as printed.
+fn draw_poster(content: &PosterContent, url: &str, en: bool) -> Option<String> {
     const W: f64 = 750.0;
     const PAD: f64 = 56.0;
     const FONT: &str = "\"PingFang SC\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", sans-serif";
@@ -123,7 +124,12 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
     let mut y = PAD + 28.0;
     ctx.set_fill_style_str("#8b1a1a");
     ctx.set_font(&format!("26px {FONT}"));
-    ctx.fill_text(&content.kicker, PAD, y).ok()?;
+    let kicker = if en {
+        &content.kicker.1
+    } else {
+        &content.kicker.0
+    };
+    ctx.fill_text(kicker, PAD, y).ok()?;
     y += 40.0 + 20.0;
     ctx.set_fill_style_str("#1d1d1f");
     ctx.set_font(&format!("bold 44px {FONT}"));
@@ -145,7 +151,7 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
         y += 44.0;
     }
     y += 40.0;
-    if let Ok(code) = QrCode::new(content.url.as_bytes()) {
+    if let Ok(code) = QrCode::new(url.as_bytes()) {
         let width = code.width() as f64;
         let module = (qr_size / width).floor();
         ctx.set_fill_style_str("#000");
@@ -159,7 +165,11 @@ fn draw_poster(content: &PosterContent) -> Option<String> {
     ctx.set_fill_style_str("#595959");
     ctx.set_font(&format!("24px {FONT}"));
     ctx.fill_text(
-        "长按识别二维码，打开本页",
+        if en {
+            "Long-press the QR code to open"
+        } else {
+            "长按识别二维码，打开本页"
+        },
         PAD + qr_size + 32.0,
         y + qr_size / 2.0,
     )
@@ -192,6 +202,8 @@ pub fn ShareBar(
     let url = Memo::new(move |_| with_lang(&web::app_url(&path), lang.get() == Lang::En));
     let status: RwSignal<Option<bool>> = RwSignal::new(None);
     let poster_url: RwSignal<Option<String>> = RwSignal::new(None);
+    // The link the poster's QR code holds, on the image for a test or a reader's tools to read.
+    let poster_link = RwSignal::new(String::new());
     let show_qr = RwSignal::new(false);
 
     let copy = {
@@ -219,7 +231,13 @@ pub fn ShareBar(
     let has_poster = poster.is_some();
     let make_poster = move |_| {
         if let Some(content) = &poster {
-            poster_url.set(draw_poster(content));
+            let link = url.get_untracked();
+            poster_url.set(draw_poster(
+                content,
+                &link,
+                lang.get_untracked() == Lang::En,
+            ));
+            poster_link.set(link);
         }
     };
     view! {
@@ -260,7 +278,7 @@ pub fn ShareBar(
             </Show>
             {move || poster_url.get().map(|src| view! {
                 <figure class="poster">
-                    <img src=src data-testid="poster" alt=tr("分享图：长按保存或发送", "Share image: long-press to save or send")/>
+                    <img src=src data-testid="poster" data-link=move || poster_link.get() alt=tr("分享图：长按保存或发送", "Share image: long-press to save or send")/>
                     <figcaption>{tr("长按图片保存或发送给朋友", "Long-press the image to save or send it")}</figcaption>
                 </figure>
             })}

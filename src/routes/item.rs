@@ -127,14 +127,16 @@ fn ItemView(id: String) -> impl IntoView {
     };
     let share_title = format!("《参考》{} · {who}", kind.zh());
     let poster = PosterContent {
-        kicker: format!("参考 · {}", kind.zh()),
+        kicker: (
+            format!("参考 · {}", kind.zh()),
+            format!("Cankao · {}", kind.en()),
+        ),
         title: item.title_as_name().to_string(),
         meta: match item {
             ItemRef::Recommendation(r) => format!("{} · 《参考》{}", r.position, issue.meta.title),
             _ => format!("《参考》{}", issue.meta.title),
         },
         excerpt: excerpt(&first_text, 120),
-        url: crate::web::app_url(&path),
     };
 
     let cite_id = id.clone();

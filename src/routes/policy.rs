@@ -68,11 +68,13 @@ fn PolicyView(
         .collect::<Vec<_>>()
         .join(" · ");
     let poster = PosterContent {
-        kicker: format!("参考 · {}", level.zh()),
+        kicker: (
+            format!("参考 · {}", level.zh()),
+            format!("Cankao · {} policy", level.name_in(true)),
+        ),
         title: p.short_title.clone(),
         meta: format!("{} · {}", meta_line, p.issuers_text(" ")),
         excerpt: excerpt(&p.summary, 120),
-        url: crate::web::app_url(&path),
     };
     let share_title = format!(
         "《{}》{}",

@@ -492,6 +492,12 @@ test('a QR code and a share poster are drawn for a policy', async () => {
   const size = await poster.evaluate((img) => ({ w: img.naturalWidth, h: img.naturalHeight, src: img.src.slice(0, 22) }));
   assert.equal(size.src, 'data:image/png;base64,');
   assert.ok(size.w >= 700 && size.h > size.w, JSON.stringify(size));
+  assert.equal(await poster.getAttribute('data-link'), `${server.base}policy/${policy.id}/`);
+  // From the English interface, the poster's QR code opens the page in English, as its link does.
+  await view.open(`policy/${policy.id}/?lang=en`);
+  await view.testid('make-poster').click();
+  await poster.waitFor();
+  assert.equal(await poster.getAttribute('data-link'), `${server.base}policy/${policy.id}/?lang=en`);
   await page.context().close();
 });
 
