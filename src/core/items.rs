@@ -324,6 +324,15 @@ pub fn cut(text: &str, n: usize) -> String {
     out
 }
 
+/// An ISO date, whole or in part, in Chinese words: `2022-12-08` → `2022年12月8日`,
+/// `2022-06` → `2022年6月`: how a Chinese page gives a date, and how a reader types one.
+pub fn date_in_words(iso: &str) -> String {
+    iso.split('-')
+        .zip(['年', '月', '日'])
+        .map(|(number, unit)| format!("{}{unit}", number.trim_start_matches('0')))
+        .collect()
+}
+
 pub fn item_path(kind: Kind, id: &str) -> String {
     format!("{}/{}/", kind.key(), id)
 }
@@ -331,6 +340,14 @@ pub fn item_path(kind: Kind, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_in_chinese_words_whole_or_in_part() {
+        assert_eq!(date_in_words("2022-12-08"), "2022年12月8日");
+        assert_eq!(date_in_words("2021-07-30"), "2021年7月30日");
+        assert_eq!(date_in_words("2022-06"), "2022年6月");
+        assert_eq!(date_in_words("2023"), "2023年");
+    }
 
     #[test]
     fn a_list_of_several_kinds_is_headed_by_all_of_them() {

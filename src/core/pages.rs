@@ -4,7 +4,7 @@
 //! takes over from the same markup.
 
 use super::corpus::Corpus;
-use super::items::{cut, ItemRef, Kind};
+use super::items::{cut, date_in_words, ItemRef, Kind};
 
 /// The first path segments of the routes only the full module draws (the views across regions
 /// and their charts); every other route is in the smaller module the first view loads.
@@ -137,11 +137,12 @@ fn item_main(corpus: &Corpus, issue_title: &str, item: ItemRef<'_>) -> String {
                 .unwrap_or_default();
             format!(
                 "<h1 data-testid=\"policy-title\">{}</h1><dl class=\"facts\">{number}<dt>发文机关</dt><dd>{}</dd>\
-                 <dt>发布日期</dt><dd><time datetime=\"{d}\">{d}</time></dd><dt>层级 / 地区</dt><dd>{} / {}</dd>\
+                 <dt>发布日期</dt><dd><time datetime=\"{d}\">{}</time></dd><dt>层级 / 地区</dt><dd>{} / {}</dd>\
                  <dt>原标题</dt><dd>{}</dd></dl>\
                  <h2>简介</h2><p class=\"summary\" data-testid=\"policy-summary\">{}</p>",
                 escape(&p.short_title),
                 escape(&p.issuers_text("、")),
+                escape(&date_in_words(&p.date)),
                 p.level.zh(),
                 escape(region),
                 escape(&p.title),

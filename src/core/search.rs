@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::corpus::{Figure, Issue, Registry};
 use super::ids::{DocNumber, DocNumberQuery};
-use super::items::{ItemRef, Kind};
+use super::items::{date_in_words, ItemRef, Kind};
 
 /// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
 pub type SearchKeys = BTreeMap<String, Vec<String>>;
@@ -528,15 +528,6 @@ fn date_rank(date: Option<&str>) -> u32 {
     let digits = date.bytes().filter(u8::is_ascii_digit).take(8);
     let (rank, count) = digits.fold((0u32, 0), |(r, n), d| (r * 10 + u32::from(d - b'0'), n + 1));
     rank * 10u32.pow(8 - count)
-}
-
-/// An ISO date, whole or in part, in Chinese words: `2022-12-08` → `2022年12月8日`,
-/// `2022-06` → `2022年6月`.
-fn date_in_words(iso: &str) -> String {
-    iso.split('-')
-        .zip(['年', '月', '日'])
-        .map(|(number, unit)| format!("{}{unit}", number.trim_start_matches('0')))
-        .collect()
 }
 
 /// A field of the entry's own: a title or a text.

@@ -16,7 +16,7 @@ use crate::components::share::{PosterContent, ShareBar};
 use crate::components::status::IssueText;
 use crate::core::compare::{policies_href, CompareState};
 use crate::core::corpus::Policy;
-use crate::core::items::{ItemRef, Kind};
+use crate::core::items::{date_in_words, ItemRef, Kind};
 use crate::core::related;
 use crate::core::url::original_search_url;
 use crate::i18n::{place_name, tr, use_lang, Lang};
@@ -103,7 +103,10 @@ fn PolicyView(
             <dl class="facts">
                 {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" data-testid="doc-number">{n}</dd> })}
                 <dt>{tr("发文机关", "Issued by")}</dt><dd lang="zh-CN">{p.issuers_text("、")}</dd>
-                <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{p.date.clone()}</time></dd>
+                <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{
+                    let (iso, words) = (p.date.clone(), date_in_words(&p.date));
+                    move || if lang.get() == Lang::En { iso.clone() } else { words.clone() }
+                }</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>
                 <dd><a href=format!("policies/?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
                     <a href=format!("policies/?region={}", p.region)>{region_for_heading.clone()}</a></dd>

@@ -21,6 +21,10 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const view = await new PolicyPage(page, server.base).open(`policy/${policy.id}/${WECHAT}`);
     assert.equal(await view.title().textContent(), policy.short_title);
     assert.equal(await view.docNumber().textContent(), policy.doc_number);
+    // The date as a Chinese page writes it, machine-readable beside.
+    const date = view.testid('policy-date');
+    assert.equal(await date.textContent(), '2021年7月30日');
+    assert.equal(await date.getAttribute('datetime'), policy.date);
     // Where in the issue it stands: the table or section, and its row.
     const source = await view.testid('policy-source').textContent();
     assert.ok(source.endsWith(`${policy.place.section} · 第 ${policy.place.ordinal} 项`), source);
