@@ -589,3 +589,48 @@ fn a_comparison_of_figures_that_measure_different_things_says_so() {
     let value_added = compare(&c, &of("industrial_value_added")).expect("value added");
     assert!(value_added.entries.len() >= 3 && !value_added.scopes_differ());
 }
+
+#[test]
+fn ranks_are_listed_from_the_first_whose_bar_is_longest_and_bounds_stay_on_their_bars() {
+    use cankao::core::compare::{bar_chart, compare, CompareState};
+    let c = corpus().corpus;
+    let state = CompareState {
+        indicator: "industrial_value_added_rank".into(),
+        ..CompareState::default()
+    };
+    let ranks = compare(&c, &state).expect("ranks");
+    assert!(ranks.lower_is_better());
+    let order: Vec<(&str, f64, usize)> = ranks
+        .entries
+        .iter()
+        .map(|e| (e.region.id.as_str(), e.value, e.rank))
+        .collect();
+    assert_eq!(order[0], ("jiangsu", 1.0, 1));
+    assert!(order.windows(2).all(|w| w[0].1 < w[1].1), "{order:?}");
+    let chart = bar_chart(&c, &ranks, true);
+    assert_eq!(chart.bars[0].value_label, "1st");
+    assert!(chart.bars.windows(2).all(|w| w[0].value > w[1].value));
+    // 超过三成 is drawn as the source bounds it, not as a flat 30%.
+    let shares = CompareState {
+        indicator: "share_of_country".into(),
+        ..CompareState::default()
+    };
+    let shares = compare(&c, &shares).expect("shares");
+    let labels = |en| -> Vec<String> {
+        bar_chart(&c, &shares, en)
+            .bars
+            .into_iter()
+            .map(|b| b.value_label)
+            .collect()
+    };
+    assert!(
+        labels(false).contains(&"超过三成".to_string()),
+        "{:?}",
+        labels(false)
+    );
+    assert!(
+        labels(true).iter().any(|l| l.starts_with("over ")),
+        "{:?}",
+        labels(true)
+    );
+}

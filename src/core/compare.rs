@@ -415,7 +415,16 @@ pub struct Comparison<'a> {
     pub missing: Vec<&'a Region>,
 }
 
+/// The unit of a rank (`第 2 位`): the lower, the better.
+const RANK_UNIT: &str = "位";
+
 impl Comparison<'_> {
+    /// Whether the figures are ranks, of which the lowest is the best: they are listed from
+    /// 1st down, and the 1st has the longest bar.
+    pub fn lower_is_better(&self) -> bool {
+        self.unit == RANK_UNIT
+    }
+
     /// Whether the figures drawn measure different things (a figure's scope: 领跑技术 beside
     /// 高技术产品出口 under one share-of-country indicator): their order is by value only, and
     /// the reader must be told that it is no ranking of like with like.
@@ -537,9 +546,13 @@ pub fn compare<'a>(corpus: &'a Corpus, state: &CompareState) -> Option<Compariso
             other_units.push(entry);
         }
     }
+    // Best first: the highest value, or for ranks the lowest.
+    let lower_is_better = unit == RANK_UNIT;
     order::sort_by(&mut entries, |a, b| {
-        b.value
-            .total_cmp(&a.value)
+        let (first, second) = if lower_is_better { (a, b) } else { (b, a) };
+        first
+            .value
+            .total_cmp(&second.value)
             .then_with(|| region_order(corpus, a.region).cmp(&region_order(corpus, b.region)))
             .then_with(|| a.figure.id.cmp(&b.figure.id))
     });
@@ -698,6 +711,8 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
         .map(|i| i.meta.title.as_str())
         .collect();
     let source = source_line(corpus, issues, en);
+    // A rank's bar is as long as the places it stands above the last: the 1st longest.
+    let worst = cmp.entries.iter().map(|e| e.value).fold(0.0, f64::max);
     BarChart {
         title,
         subtitle,
@@ -711,11 +726,18 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
                     Some(scope) => format!("{}·{scope}", e.label(en)),
                     None => e.label(en),
                 },
-                value: e.value,
-                value_label: if en {
-                    amount_en(e.value, &cmp.unit)
+                value: if cmp.lower_is_better() {
+                    worst + 1.0 - e.value
                 } else {
-                    fmt_with_unit(e.value, &cmp.unit)
+                    e.value
+                },
+                // A bound the source gives (超过三成) stays on the bar, unless the value was
+                // converted to the chart's unit.
+                value_label: match (&e.figure.bounded, e.value == e.figure.value, en) {
+                    (Some(_), true, true) => figure_en(e.figure),
+                    (Some(bounded), true, false) => bounded.clone(),
+                    (_, _, true) => amount_en(e.value, &cmp.unit),
+                    (_, _, false) => fmt_with_unit(e.value, &cmp.unit),
                 },
                 target: e.figure.kind == FigureKind::Target,
                 key: e.figure.id.clone(),
