@@ -1431,6 +1431,11 @@ pub struct Band {
     pub start: usize,
 }
 
+/// The months' names on an English axis.
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 impl Band {
     /// The year label shown at the band, if it opens a year (or is a gap).
     pub fn year_label(&self, first: bool) -> Option<String> {
@@ -1444,16 +1449,17 @@ impl Band {
     }
 
     /// The month named on the axis at the band: the first month of each quarter, unless the band
-    /// has its year's label (`4月`, `M4`).
+    /// has its year's label (`4月`, `Apr`).
     pub fn month_label(&self, first: bool, en: bool) -> Option<String> {
         let m = self.month.filter(|m| m % 3 == 1)?;
-        self.year_label(first).is_none().then(|| {
-            if en {
-                format!("M{m}")
-            } else {
-                format!("{m}月")
-            }
-        })
+        if self.year_label(first).is_some() {
+            return None;
+        }
+        if en {
+            MONTHS_EN.get(m as usize - 1).map(|name| name.to_string())
+        } else {
+            Some(format!("{m}月"))
+        }
     }
 }
 
@@ -2175,5 +2181,20 @@ mod tests {
         assert!(describe(&c, &every, true)
             .unwrap()
             .ends_with(": every region with a figure"));
+    }
+
+    #[test]
+    fn the_axis_names_a_quarters_first_month_in_either_language() {
+        let band = |month| Band {
+            year: 2022,
+            month: Some(month),
+            gap_to: None,
+            start: 0,
+        };
+        assert_eq!(band(4).month_label(false, false).as_deref(), Some("4月"));
+        assert_eq!(band(10).month_label(false, true).as_deref(), Some("Oct"));
+        assert_eq!(band(5).month_label(false, true), None);
+        // January opens the year: the year is named there instead.
+        assert_eq!(band(1).month_label(false, true), None);
     }
 }
