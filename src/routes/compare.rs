@@ -303,7 +303,11 @@ fn chooser(
                                 // Spoken as "广东：29 条数字", not run together as "广东29".
                                 <span class="visually-hidden">{if en { ": " } else { "：" }}</span>
                                 <span class="count">{count}</span>
-                                <span class="visually-hidden">{if en { " figures" } else { " 条数字" }}</span>
+                                <span class="visually-hidden">{match (en, count) {
+                                    (true, 1) => " figure",
+                                    (true, _) => " figures",
+                                    (false, _) => " 条数字",
+                                }}</span>
                             </button>
                         </li>
                     }
@@ -614,7 +618,9 @@ fn chart_section(
             </div>
         }
     });
-    let nothing = (!has_bars).then(|| {
+    // Nothing to draw: the note on the missing regions says so (and links on), or this does;
+    // never both, and no unit line over nothing.
+    let nothing = (!has_bars && cmp.missing.is_empty()).then(|| {
         view! {
             <p class="cx-hint" data-testid="compare-nothing">
                 {if en {
@@ -639,7 +645,7 @@ fn chart_section(
     view! {
         <section class="compare-result" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{heading}</h2>
-            <p class="meta">{subtitle}</p>
+            {has_bars.then(|| view! { <p class="meta">{subtitle}</p> })}
             {unlike}
             {missing}
             {nothing}

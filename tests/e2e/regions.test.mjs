@@ -359,6 +359,17 @@ test('on a phone the matrix keeps its theme headings in sight while the reader s
   assert.ok(Math.abs(seen.top) <= 1, `theme headings ${seen.top}px from the top of the table's box`);
   assert.ok(Math.abs(seen.left) <= 1, `the corner ${seen.left}px from its left`);
   assert.equal(seen.corner, '地区');
+  // With the page scrolled to its end, the headings are still below the app bar.
+  for (const device of [PHONE, DESKTOP]) {
+    const other = await chromium.newPage(device);
+    await new AppPage(other, server.base).open('matrix/?lang=en');
+    await other.locator('#app .matrix-table').waitFor();
+    await other.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const gap = await other.evaluate(() => document.querySelector('#app .matrix-table thead th').getBoundingClientRect().top
+      - document.querySelector('header.top').getBoundingClientRect().bottom);
+    assert.ok(gap >= 0, `the headings are ${-gap}px under the app bar`);
+    await other.context().close();
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -456,6 +467,20 @@ test('a comparison of figures that measure different things says they are not ra
   await app.open('compare/?ind=industrial_value_added');
   await app.testid('compare-table').waitFor();
   assert.equal(await app.testid('compare-unlike').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a comparison with nothing to draw says so once, with no unit line; an English region button counts in the singular too', async () => {
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('compare/?ind=share_of_country&cmp=pearl-river-delta');
+  await app.testid('compare-missing').waitFor();
+  assert.equal(await app.testid('compare-nothing').count(), 0);
+  assert.equal(await page.locator('#app .compare-result p.meta', { hasText: '单位' }).count(), 0);
+  await app.open('compare/?ind=share_of_country&lang=en');
+  await app.testid('compare-table').waitFor();
+  // (The picker is closed: its buttons are read by their text, hidden words included.)
+  assert.equal(await app.testid('compare-region-china').textContent(), 'China: 1 figure');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
