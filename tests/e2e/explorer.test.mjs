@@ -640,6 +640,8 @@ test('an item leads on to the next of its kind and back, in the issue\'s order (
     await app.testid('next-item').click();
     await page.waitForURL((u) => u.pathname.endsWith(`problem/${problem.id}/`));
     await app.testid('item-title').filter({ hasText: problem.title }).waitFor();
+    // The focus goes to the new page's content, not the "next" link far down it.
+    await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 5000 });
   }
   assert.equal(await app.testid('next-item').count(), 0, 'the last problem has none after it');
   await app.testid('previous-item').click();
