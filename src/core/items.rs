@@ -333,6 +333,37 @@ pub fn date_in_words(iso: &str) -> String {
         .collect()
 }
 
+/// An ISO date, whole or in part, in English words: `2022-12-08` → `8 December 2022`,
+/// `2022-06` → `June 2022`.
+pub fn date_in_english(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.checked_sub(1)?));
+    let day = parts.next().map(|d| d.trim_start_matches('0'));
+    [day, month.copied(), Some(year)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn item_path(kind: Kind, id: &str) -> String {
     format!("{}/{}/", kind.key(), id)
 }
@@ -347,6 +378,9 @@ mod tests {
         assert_eq!(date_in_words("2021-07-30"), "2021年7月30日");
         assert_eq!(date_in_words("2022-06"), "2022年6月");
         assert_eq!(date_in_words("2023"), "2023年");
+        assert_eq!(date_in_english("2022-12-08"), "8 December 2022");
+        assert_eq!(date_in_english("2022-06"), "June 2022");
+        assert_eq!(date_in_english("2023"), "2023");
     }
 
     #[test]

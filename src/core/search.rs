@@ -9,7 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::corpus::{Figure, Issue, Registry};
 use super::ids::{DocNumber, DocNumberQuery};
-use super::items::{date_in_words, ItemRef, Kind};
+use super::items::{date_in_english, date_in_words, ItemRef, Kind};
 
 /// Pinyin search keys per item id, computed natively at build time and shipped with the issue.
 pub type SearchKeys = BTreeMap<String, Vec<String>>;
@@ -88,6 +88,7 @@ impl Query {
         let mut terms: Vec<String> = words(&input)
             .into_iter()
             .map(normalize)
+            .map(|t| dotted_date(&t).unwrap_or(t))
             .filter(|t| !t.is_empty())
             .collect();
         terms.dedup();
@@ -97,6 +98,23 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
+}
+
+/// A date typed with dots or slashes (`2022.12`, `2022/12/8`) as the dates are shown and
+/// searched, ISO with two-digit months and days (`2022-12`, `2022-12-08`); None for any
+/// other term.
+fn dotted_date(term: &str) -> Option<String> {
+    let parts: Vec<&str> = term.split(['.', '/']).collect();
+    let numeric = |p: &&str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let (year, rest) = parts.split_first()?;
+    let is_date = (2..=3).contains(&parts.len())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(numeric);
+    is_date.then(|| {
+        let rest: Vec<String> = rest.iter().map(|p| format!("{p:0>2}")).collect();
+        format!("{year}-{}", rest.join("-"))
+    })
 }
 
 /// The search page's URL (relative to the app root) for a query, narrowed to a group or not.
@@ -605,10 +623,11 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
         ItemRef::Article(a) => meta.push((NameKind::Outlet, a.outlet.clone())),
         _ => {}
     }
-    // A date as shown (2022-12-08) and as written in words (2022年12月8日): a reader looking
-    // for a year types 2022年 or 2022, for a month 2022年12月 or 2022-12.
+    // A date as shown (2022-12-08) and as written in words (2022年12月8日, 8 December 2022): a
+    // reader looking for a year types 2022年 or 2022, for a month 2022年12月, 2022-12 or Dec 2022.
     if let Some(date) = item.date() {
         meta.push((NameKind::Date, date_in_words(date)));
+        meta.push((NameKind::Date, date_in_english(date)));
         meta.push((NameKind::Date, date.to_string()));
     }
     for (kind, name) in &meta {
