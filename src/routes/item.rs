@@ -214,9 +214,10 @@ fn ItemView(id: String) -> impl IntoView {
         }
         ItemRef::Clue(c) => view! {
             <div class="prose" lang="zh-CN" data-testid="item-body">
-                <h2>{tr("事由", "Background")}</h2>
+                // Our headings, in the interface's language, inside the source's Chinese.
+                <h2 lang=move || lang.get().code()>{tr("事由", "Background")}</h2>
                 {c.background.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
-                <h2>{tr("问题点", "Points raised")}</h2>
+                <h2 lang=move || lang.get().code()>{tr("问题点", "Points raised")}</h2>
                 <ol data-testid="clue-points">{c.points.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ol>
             </div>
         }
