@@ -393,6 +393,11 @@ test('in English, figures are given in English units and words, on the compariso
   // The article's text is Chinese; the note in it is in the interface's language.
   assert.equal(await langOf('item-body'), 'zh-CN');
   assert.equal(await note.evaluate((e) => e.closest('[lang]').lang), 'en');
+  // A clue's headings are ours, in English, inside its Chinese text.
+  await app.open(`clue/${corpus.issues[0].clues[0].id}/?lang=en`);
+  const heading = page.locator('#app [data-testid="item-body"] h2').first();
+  assert.equal(await heading.textContent(), 'Background');
+  assert.equal(await heading.evaluate((e) => e.closest('[lang]').lang), 'en');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
