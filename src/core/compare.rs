@@ -13,7 +13,7 @@ use super::corpus::{
 };
 use super::csv;
 use super::figure_en::{amount_en, figure_en, unit_name_en};
-use super::items::{ItemRef, Kind};
+use super::items::{ItemRef, Kind, MONTHS_EN};
 use super::listing::ListState;
 use super::url::{absolute, format_query, parse_query};
 
@@ -1431,11 +1431,6 @@ pub struct Band {
     pub start: usize,
 }
 
-/// The months' names on an English axis.
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 impl Band {
     /// The year label shown at the band, if it opens a year (or is a gap).
     pub fn year_label(&self, first: bool) -> Option<String> {
@@ -1456,7 +1451,9 @@ impl Band {
             return None;
         }
         if en {
-            MONTHS_EN.get(m as usize - 1).map(|name| name.to_string())
+            MONTHS_EN
+                .get(m as usize - 1)
+                .map(|name| name[..3].to_string())
         } else {
             Some(format!("{m}月"))
         }

@@ -333,29 +333,31 @@ pub fn date_in_words(iso: &str) -> String {
         .collect()
 }
 
+/// The months' names in English (an axis takes their first three letters).
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// An ISO date, whole or in part, in English words: `2022-12-08` → `8 December 2022`,
 /// `2022-06` → `June 2022`.
 pub fn date_in_english(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = iso.split('-');
     let year = parts.next().unwrap_or_default();
     let month = parts
         .next()
         .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.checked_sub(1)?));
+        .and_then(|m| MONTHS_EN.get(m.checked_sub(1)?));
     let day = parts.next().map(|d| d.trim_start_matches('0'));
     [day, month.copied(), Some(year)]
         .into_iter()
