@@ -44,7 +44,7 @@ pub fn QrSvg(#[prop(into)] url: String) -> impl IntoView {
 /// What the poster shows; its QR code is the share bar's link, in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PosterContent {
-    /// The line above the title, in Chinese and in English (`参考 · 政策`, `Cankao · Policy`).
+    /// The line above the title, in Chinese and in English (`参考 · 中央`, `Cankao · Central policy`).
     pub kicker: (String, String),
     pub title: String,
     pub meta: String,

@@ -1,4 +1,5 @@
-//! The lists of the other parts: articles on the current situation, experts, experience, clues and news.
+//! The lists of the other parts: articles on the current situation, experts,
+//! experience, clues and news.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

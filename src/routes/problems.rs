@@ -80,13 +80,9 @@ struct CellLink {
 
 impl CellLink {
     fn to(item: ItemRef<'_>) -> CellLink {
-        let label = match item {
-            ItemRef::Recommendation(r) => r.expert.clone(),
-            other => other.title().to_string(),
-        };
         CellLink {
             href: item.path(),
-            label,
+            label: item.title().to_string(),
             lead: item.lead(CELL_LEAD),
         }
     }
