@@ -273,18 +273,16 @@ impl Issue {
 
     /// The items of the same kind just before and just after `id` in the printed issue's
     /// order: a reader going through the city policies, or the six problems, one by one.
+    /// [`Issue::items`] lists each kind's items together, so they are its next-door items.
     pub fn neighbours(&self, id: &str) -> (Option<ItemRef<'_>>, Option<ItemRef<'_>>) {
-        let Some(kind) = self.item(id).map(ItemRef::kind) else {
+        let items: Vec<ItemRef<'_>> = self.items().collect();
+        let Some(at) = items.iter().position(|i| i.id() == id) else {
             return (None, None);
         };
-        let same: Vec<ItemRef<'_>> = self.items().filter(|i| i.kind() == kind).collect();
-        let Some(at) = same.iter().position(|i| i.id() == id) else {
-            return (None, None);
-        };
-        (
-            at.checked_sub(1).map(|before| same[before]),
-            same.get(at + 1).copied(),
-        )
+        let kind = items[at].kind();
+        let same = |item: &ItemRef<'_>| item.kind() == kind;
+        let before = at.checked_sub(1).map(|b| items[b]).filter(same);
+        (before, items.get(at + 1).copied().filter(same))
     }
 
     pub fn themes_of(&self, id: &str) -> &[String] {
