@@ -12,7 +12,7 @@ use super::corpus::{
     Region, RegionKind, Theme,
 };
 use super::csv;
-use super::figure_en::{amount_en, figure_en, unit_name_en};
+use super::figure_en::{amount_en, figure_en, unit_name_en, RANK_UNIT};
 use super::items::{ItemRef, Kind, MONTHS_EN};
 use super::listing::ListState;
 use super::url::{absolute, format_query, parse_query};
@@ -414,9 +414,6 @@ pub struct Comparison<'a> {
     /// Compared regions without a figure for the period.
     pub missing: Vec<&'a Region>,
 }
-
-/// The unit of a rank (`第 2 位`): the lower, the better.
-const RANK_UNIT: &str = "位";
 
 impl Comparison<'_> {
     /// Whether the figures are ranks, of which the lowest is the best: they are listed from

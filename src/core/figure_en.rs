@@ -41,10 +41,13 @@ fn unit_en(unit: &str) -> Option<UnitEn> {
     Some(UnitEn { word, shift })
 }
 
+/// The unit of a rank (`第 2 位`): read as an ordinal, and the lower, the better.
+pub const RANK_UNIT: &str = "位";
+
 /// The unit's name on a chart's or table's unit line (`Unit: billion yuan`).
 pub fn unit_name_en(unit: &str) -> String {
     match (unit, unit_en(unit)) {
-        ("位", _) => "rank".into(),
+        (RANK_UNIT, _) => "rank".into(),
         ("系数", _) => "coefficient".into(),
         ("指数", _) => "index".into(),
         ("比", _) => "ratio".into(),
@@ -56,7 +59,7 @@ pub fn unit_name_en(unit: &str) -> String {
 
 /// `value` in `unit` as English prints it: `4,859.36 billion yuan`, `26.9%`, `3rd`.
 pub fn amount_en(value: f64, unit: &str) -> String {
-    if unit == "位" && value.fract() == 0.0 && value >= 1.0 {
+    if unit == RANK_UNIT && value.fract() == 0.0 && value >= 1.0 {
         return ordinal(value as u64);
     }
     digits_en(&format_number(value), unit)
@@ -136,7 +139,7 @@ pub fn figure_en(figure: &Figure) -> String {
     let words = figure.value_text.as_deref().map(str::trim);
     let amount = match words {
         // A rank reads as an ordinal however the source writes it (榜首, 第三, 3).
-        _ if figure.unit == "位" => amount_en(figure.value, &figure.unit),
+        _ if figure.unit == RANK_UNIT => amount_en(figure.value, &figure.unit),
         // Printed with its own decimals (`1.0`): kept.
         Some(w) if w.parse::<f64>().is_ok() => digits_en(w, &figure.unit),
         // A fraction or ratio in figures (`1/7`, `1∶1`) reads the same in English.
