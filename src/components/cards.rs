@@ -4,13 +4,9 @@ use leptos::prelude::*;
 
 use crate::app::use_library;
 use crate::components::saved::StarButton;
-use crate::core::corpus::{Level, Policy};
+use crate::core::corpus::Policy;
 use crate::core::items::ItemRef;
 use crate::i18n::{place_name, use_lang};
-
-pub fn level_label(level: Level, lang: crate::i18n::Lang) -> &'static str {
-    level.name_in(lang == crate::i18n::Lang::En)
-}
 
 /// Theme chips, each a link to the policies on that theme.
 #[component]
@@ -43,7 +39,7 @@ pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
                 <StarButton id=policy.id.clone()/>
             </div>
             <p class="meta">
-                <span class=format!("badge level-{}", level.key())>{move || level_label(level, lang.get())}</span>
+                <span class=format!("badge level-{}", level.key())>{move || level.name_in(lang.get() == crate::i18n::Lang::En)}</span>
                 " "{region}" · "<time datetime=policy.date.clone()>{policy.date.clone()}</time>
                 {policy.doc_number.clone().map(|n| view! { " · "<span class="docno">{n}</span> })}
             </p>

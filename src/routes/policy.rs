@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::app::use_library;
-use crate::components::cards::{level_label, ThemeChips};
+use crate::components::cards::ThemeChips;
 use crate::components::cite::Cite;
 use crate::components::later::Later;
 use crate::components::neighbours::Neighbours;
@@ -93,7 +93,7 @@ fn PolicyView(
         <Meta name="description" content=excerpt(&p.summary, 110)/>
         <article class="item policy" data-testid="policy-page">
             <p class="kicker">
-                <span class=format!("badge level-{}", level.key())>{move || level_label(level, lang.get())}</span>
+                <span class=format!("badge level-{}", level.key())>{move || level.name_in(lang.get() == Lang::En)}</span>
                 " "{region.clone()}
             </p>
             <div class="title-row">
@@ -108,7 +108,7 @@ fn PolicyView(
                     move || if lang.get() == Lang::En { iso.clone() } else { words.clone() }
                 }</time></dd>
                 <dt>{tr("层级 / 地区", "Level / region")}</dt>
-                <dd><a href=format!("policies/?level={}", level.key())>{move || level_label(level, lang.get())}</a>" / "
+                <dd><a href=format!("policies/?level={}", level.key())>{move || level.name_in(lang.get() == Lang::En)}</a>" / "
                     <a href=format!("policies/?region={}", p.region)>{region_for_heading.clone()}</a></dd>
                 // The heading as the compilation prints it, issuers and 文号 included: the page's
                 // own heading is the document's name, as the lists, the tab and citations give it.
@@ -163,7 +163,7 @@ fn PolicyRelated(policy: Policy) -> impl IntoView {
         .map(|(level, items)| {
             let ids: Vec<String> = items.into_iter().take(6).map(|r| r.id).collect();
             view! {
-                <h3>{move || level_label(level, lang.get())}</h3>
+                <h3>{move || level.name_in(lang.get() == Lang::En)}</h3>
                 <RelatedList ids/>
             }
         })

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::app::use_library;
-use crate::components::cards::{level_label, PolicyCard};
+use crate::components::cards::PolicyCard;
 use crate::components::share::ShareBar;
 use crate::core::corpus::Level;
 use crate::core::items::ItemRef;
@@ -48,9 +48,9 @@ fn value_label(
     lang: Lang,
 ) -> String {
     match facet {
-        Facet::Level => {
-            Level::from_key(value).map_or(value.to_string(), |l| level_label(l, lang).to_string())
-        }
+        Facet::Level => Level::from_key(value).map_or(value.to_string(), |l| {
+            l.name_in(lang == Lang::En).to_string()
+        }),
         Facet::Region => library.corpus.region(value).map_or(value.to_string(), |r| {
             r.name_in(lang == Lang::En).to_string()
         }),
