@@ -280,6 +280,19 @@ fn a_figure_sentence_from_another_item_fails_naming_the_figure() {
 }
 
 #[test]
+fn a_bound_the_sentence_prints_left_out_fails_naming_the_figure() {
+    // KfW's unsecured loans 可达到 50%: the bare 50% would claim every loan gets it.
+    let figures = &corpus().corpus.issues[0].figures;
+    let (n, upto) = figures
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.bounded.as_deref() == Some("可达到 50%"))
+        .expect("the figure bounded by 可达到");
+    let failures = with(|c| c.corpus.issues[0].figures[n].bounded = None);
+    assert!(names(&failures, &upto.id, "bounded"), "{failures:#?}");
+}
+
+#[test]
 fn a_bound_the_sentence_does_not_print_fails_naming_the_figure() {
     let figures = &corpus().corpus.issues[0].figures;
     let (n, bounded) = figures

@@ -6,6 +6,7 @@
 //! the source's bounding words (超过, 以上, 左右…) become English ones.
 
 use super::corpus::{format_number, Figure};
+use super::hygiene::squash;
 
 /// A unit of the source in English: the word after the number, and the decimal places by which
 /// the number moves (−1: 亿 = 0.1 billion; +1: 万 = 10 thousand).
@@ -93,8 +94,9 @@ const NUMBER_WORDS_EN: [(&str, &str); 3] = [
 
 /// Words that bound a figure from before its number (`超过 100 家`), longest first where one
 /// starts another.
-const BOUNDS_BEFORE_EN: [(&str, &str); 12] = [
+const BOUNDS_BEFORE_EN: [(&str, &str); 13] = [
     ("预计突破", "expected to exceed"),
+    ("可达到", "up to"),
     ("基本覆盖", "almost all"),
     ("不低于", "at least"),
     ("不少于", "at least"),
@@ -111,6 +113,28 @@ const BOUNDS_BEFORE_EN: [(&str, &str); 12] = [
 const BOUNDS_AT_END_EN: [(&str, &str); 2] = [("以上", "at least"), ("左右", "about")];
 /// Right after the number: `300 多家`, `70 余万户`.
 const BOUNDS_AFTER_NUMBER_EN: [(&str, &str); 2] = [("余", "over"), ("多", "over")];
+
+/// Whether `sentence` bounds the number where it prints it: the words just before it (`可达到
+/// 50%`), right after it (`300 多家`) or after it and `unit` (`24%以上`). White space is ignored,
+/// and a number inside a longer one (the 5 of 150) is not the number.
+pub fn sentence_bounds(sentence: &str, printed: &str, unit: &str) -> bool {
+    let text = squash(sentence);
+    let number = squash(printed);
+    let unit = squash(unit);
+    let is_digit = |c: char| c.is_ascii_digit() || c == '.';
+    !number.is_empty()
+        && text.match_indices(&number).any(|(at, _)| {
+            let before = &text[..at];
+            let after = &text[at + number.len()..];
+            if before.ends_with(is_digit) || after.starts_with(is_digit) {
+                return false;
+            }
+            let after_unit = after.strip_prefix(unit.as_str()).unwrap_or(after);
+            BOUNDS_BEFORE_EN.iter().any(|(zh, _)| before.ends_with(zh))
+                || BOUNDS_AFTER_NUMBER_EN.iter().any(|(zh, _)| after.starts_with(zh))
+                || BOUNDS_AT_END_EN.iter().any(|(zh, _)| after_unit.starts_with(zh))
+        })
+}
 
 /// The English for the words that bound `bounded` (`超过 100 家` → `over`), if they are known.
 pub fn bound_en(bounded: &str) -> Option<&'static str> {
@@ -333,6 +357,27 @@ mod tests {
             assert_eq!(figure_en(&f), en, "{:?}", f.bounded.or(f.value_text));
         }
         assert_eq!(bound_en("据说 100 家"), None);
+    }
+
+    #[test]
+    fn a_sentence_bounds_its_number_before_after_or_past_the_unit() {
+        let bounded = [
+            ("无担保贷款可达到 50%（具体标准）", "50", "%"),
+            ("规上企业 300 多家", "300", "家"),
+            ("占比 24%以上、新增", "24", "%"),
+            ("约 180 家", "180", "家"),
+        ];
+        for (sentence, printed, unit) in bounded {
+            assert!(sentence_bounds(sentence, printed, unit), "{sentence}");
+        }
+        let plain = [
+            ("增长 50%，超过 150 家", "50", "%"),
+            ("超过 150 家，新增 5 家", "5", "家"),
+            ("新增 8 家国家级", "8", "家"),
+        ];
+        for (sentence, printed, unit) in plain {
+            assert!(!sentence_bounds(sentence, printed, unit), "{sentence}");
+        }
     }
 
     #[test]

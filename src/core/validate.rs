@@ -364,6 +364,13 @@ fn figure_failures(
                 format!("`{printed}` is not in the sentence"),
             );
         }
+        if f.bounded.is_none() && figure_en::sentence_bounds(&f.sentence, &printed, &f.unit) {
+            r.fail(
+                &f.id,
+                "bounded",
+                format!("the sentence bounds `{printed}`: the figure must say so"),
+            );
+        }
         if let Some(bounded) = &f.bounded {
             if !squash(&f.sentence).contains(&squash(bounded)) {
                 r.fail(
