@@ -216,7 +216,7 @@ fn the_six_provinces_chart_ranks_their_industrial_value_added() {
 
 #[test]
 fn the_csv_keeps_ratios_and_months_as_written() {
-    // Excel would show 1/7 as 1月7日, 1:1 as 1:01 and the period 2022-11 as a day.
+    // Excel would show 1/7 as 1月7日, 1:1 as 1:01 and the period 2023-01 as a day.
     let c = corpus();
     for (indicator, region, period, column, text) in [
         ("share_of_country", "guangdong", "2023", "原文数值", "1/7"),
@@ -228,11 +228,11 @@ fn the_csv_keeps_ratios_and_months_as_written() {
             "1:1",
         ),
         (
-            "national_advanced_clusters",
-            "yangtze-delta",
-            "2022-11",
+            "manufacturing_enterprises",
+            "guangdong",
+            "2023-01",
             "时期",
-            "2022-11",
+            "2023-01",
         ),
     ] {
         let state = CompareState {
@@ -256,7 +256,7 @@ fn counts_printed_with_other_classifiers_are_drawn_beside_each_other() {
     // 长三角's 18 席 of national clusters beside 江苏's 10 个; 珠三角's 9 市 beside 江苏's 13 个.
     let c = corpus();
     for (indicator, period, region) in [
-        ("national_advanced_clusters", "2022-11", "yangtze-delta"),
+        ("national_advanced_clusters", "2022", "yangtze-delta"),
         ("top100_manufacturing_cities", "2022", "pearl-river-delta"),
     ] {
         let state = CompareState {
@@ -275,6 +275,22 @@ fn counts_printed_with_other_classifiers_are_drawn_beside_each_other() {
             drawn.contains(&region) && drawn.contains(&"jiangsu"),
             "{indicator}: {drawn:?}"
         );
+    }
+}
+
+#[test]
+fn one_announcements_figures_share_a_period_and_one_comparison() {
+    // MIIT's list of 45 national clusters (2022): 深圳's 4 beside 江苏's 10, not a year apart.
+    let c = corpus();
+    let state = CompareState {
+        indicator: "national_advanced_clusters".into(),
+        period: "2022".into(),
+        ..CompareState::default()
+    };
+    let cmp = compare(&c, &state).unwrap();
+    let drawn: Vec<&str> = cmp.entries.iter().map(|e| e.region.id.as_str()).collect();
+    for region in ["shenzhen", "jiangsu", "yangtze-delta", "china"] {
+        assert!(drawn.contains(&region), "{region}: {drawn:?}");
     }
 }
 
