@@ -280,6 +280,21 @@ fn a_figure_sentence_from_another_item_fails_naming_the_figure() {
 }
 
 #[test]
+fn a_title_that_runs_two_issuers_together_fails_naming_the_policy() {
+    let policies = &corpus().corpus.issues[0].policies;
+    let (n, joint) = policies
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.title.contains("商务部 市场监管总局"))
+        .expect("the light-industry opinions of five ministries");
+    let failures = with(|c| {
+        let p = &mut c.corpus.issues[0].policies[n];
+        p.title = p.title.replace("商务部 市场监管总局", "商务部市场监管总局");
+    });
+    assert!(names(&failures, &joint.id, "title"), "{failures:#?}");
+}
+
+#[test]
 fn a_bound_the_sentence_prints_left_out_fails_naming_the_figure() {
     // KfW's unsecured loans 可达到 50%: the bare 50% would claim every loan gets it.
     let figures = &corpus().corpus.issues[0].figures;

@@ -266,6 +266,17 @@ fn item_failures(r: &mut Report, issue: &Issue, regions: &HashSet<String>, has_t
             if p.issuers.is_empty() {
                 r.fail(&p.id, "issuers", "is empty");
             }
+            // The source prints joint issuers apart (`商务部 市场监管总局`); a line break
+            // between two of them removed with its space runs them into one name.
+            for pair in p.issuers.windows(2) {
+                if p.title.contains(&format!("{}{}", pair[0], pair[1])) {
+                    r.fail(
+                        &p.id,
+                        "title",
+                        format!("runs `{}` and `{}` together", pair[0], pair[1]),
+                    );
+                }
+            }
             // A title that names its issuers and then says 等 (`…发展和改革委员会等 11 部门`)
             // lists only some of them: the policy must say so, and only such a policy.
             let says_etc = p
