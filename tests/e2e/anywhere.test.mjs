@@ -181,6 +181,16 @@ test('at 360×740, and at 320 px in English (longer words), no view is wider tha
     }
     await page.context().close();
   }
+  // A reader who sets the phone's text twice as large: document numbers wrap, nothing widens.
+  const page = await chromium.newPage(PHONE);
+  for (const path of views()) {
+    await new AppPage(page, server.base).open(path);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    await page.waitForTimeout(50);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `${path} is ${wide}px wide at 360 with text at 200%`);
+  }
+  await page.context().close();
 });
 
 test('at 360×740 no document number, figure, place name or table heading is broken inside a word, in either language', async () => {
