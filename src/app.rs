@@ -103,7 +103,6 @@ fn LibraryRoutes(loaded: Loaded, ready: RwSignal<bool>) -> impl IntoView {
         <Later>
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home/>
-            <Route path=path!("/index.html") view=Home/>
             <Route path=path!("/search") view=SearchPage/>
             <Route path=path!("/policies") view=|| view! { <Live all_issues=true><PolicyList/></Live> }/>
             <Route path=path!("/policy/:id") view=|| view! { <Live><PolicyPage/></Live> }/>

@@ -12,6 +12,7 @@ fn main() {
     // first time (each function compiled then), is another.
     wasm_bindgen_futures::spawn_local(async {
         cankao::web::next_task().await;
+        cankao::web::drop_index_html();
         let target = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("app"))

@@ -39,6 +39,50 @@ pub fn focus_after_paint(find: impl FnOnce() -> Option<web_sys::HtmlElement> + '
     });
 }
 
+/// Gives the focus to the page's main content once the next frame is painted, unless a view
+/// already put it in there (a box, a heading): a link followed inside the content is gone with
+/// the old view, one in the header stays where the reader no longer is, and either way a screen
+/// reader would not learn that the page changed. The page does not scroll for it.
+pub fn focus_main() {
+    wasm_bindgen_futures::spawn_local(async {
+        after_next_paint().await;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(main) = document
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let inside = document
+            .active_element()
+            .is_some_and(|e| e != *main.as_ref() && main.contains(Some(&e)));
+        if !inside {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
+        }
+    });
+}
+
+/// A link to a page's file (`policy/yuefu-2021-53/index.html`, as object storage consoles hand
+/// them out) names the page's folder: the address bar is given the folder before the router
+/// reads it.
+pub fn drop_index_html() {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    if let Some(folder) = path.strip_suffix("index.html") {
+        let search = location.search().unwrap_or_default();
+        let hash = location.hash().unwrap_or_default();
+        replace_url(&format!("{folder}{search}{hash}"));
+    }
+}
+
 /// Scrolls the header's navigation strip, not the page, so that its current entry is in view,
 /// after the next paint: a strip in an app still hidden behind the prerendered page cannot scroll.
 pub fn reveal_current_nav() {

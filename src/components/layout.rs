@@ -50,6 +50,18 @@ pub fn Shell(children: Children) -> impl IntoView {
             crate::web::reveal_current_nav();
         }
     });
+    // A new page, not the same one with other filters: the focus goes to its content.
+    Effect::new(move |first: Option<()>| {
+        location.pathname.track();
+        if first.is_some() {
+            crate::web::focus_main();
+        }
+    });
+    // The base URL would make `#main` the app's home: the skip link moves the focus itself.
+    let skip = |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        crate::web::focus_main();
+    };
     let here =
         move |section: &'static str| move || (current.get() == Some(section)).then_some("page");
     let printed_from = move || {
@@ -58,7 +70,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         web_sys::window().and_then(|w| w.location().href().ok())
     };
     view! {
-        <a class="skip" href="#main">{tr("跳到正文", "Skip to content")}</a>
+        <a class="skip" href="#main" on:click=skip>{tr("跳到正文", "Skip to content")}</a>
         <header class="top">
             <a class="brand" href="./" data-testid="brand">
                 <span class="brand-mark" aria-hidden="true">"参"</span>

@@ -5,20 +5,6 @@ use leptos::prelude::*;
 use crate::app::use_library;
 use crate::core::items::ItemRef;
 use crate::i18n::tr;
-use wasm_bindgen::JsCast;
-
-/// Gives the focus to the page's main content once the next page is drawn: the same view
-/// drawn again for another item keeps its links, and the focus would stay on "next", far down
-/// a page the reader has not read.
-fn focus_main() {
-    crate::web::focus_after_paint(|| {
-        web_sys::window()?
-            .document()?
-            .get_element_by_id("main")?
-            .dyn_into()
-            .ok()
-    });
-}
 
 /// "上一项 / 下一项" under an item: a reader going through the city policies or the six
 /// problems one by one need not go back to the list each time.
@@ -31,8 +17,7 @@ pub fn Neighbours(id: String) -> impl IntoView {
     let link = |item: Option<ItemRef<'_>>, rel: &'static str, label, testid: &'static str| {
         item.map(|item| {
             view! {
-                <a class=format!("neighbour {rel}") href=item.path() rel=rel data-testid=testid
-                    on:click=|_| focus_main()>
+                <a class=format!("neighbour {rel}") href=item.path() rel=rel data-testid=testid>
                     <span class="meta">{label}</span>
                     <span class="neighbour-title" lang="zh-CN">{item.title_as_name().to_string()}</span>
                 </a>

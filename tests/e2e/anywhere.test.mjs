@@ -433,3 +433,48 @@ test('axe-core reports no WCAG 2.1 AA violations on any view', async () => {
     assert.deepEqual(failures, []);
   }
 });
+
+test('the skip link and every new page put the keyboard in the page\'s content, under a sub-folder too', async () => {
+  const issue = corpus.issues.at(-1);
+  const page = await chromium.newPage(DESKTOP);
+  const path = `policy/${issue.policies[0].id}/`;
+  const app = await new AppPage(page, server.base).open(path);
+  const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 5000 });
+  // The skip link stays on the page (the base URL would make `#main` the home page's).
+  assert.equal(app.relativeUrl(), path);
+  await app.testid('policy-title').waitFor();
+  // A page reached from the header: the focus leaves the header for the new page's content.
+  await app.testid('nav-problems').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname.endsWith('problems/'));
+  await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 5000 });
+  // A filter changes the view, not the page: the focus stays on the control that set it.
+  await app.open('policies/');
+  const facet = page.locator('#app [data-testid^="facet-level-"]').first();
+  await facet.focus();
+  await page.keyboard.press('Space');
+  await page.waitForURL((u) => u.search.includes('level='));
+  await page.waitForTimeout(300);
+  assert.equal(await focused(), 'INPUT');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a link to a page\'s index.html opens that page, its folder in the address bar', async () => {
+  const issue = corpus.issues.at(-1);
+  const page = await chromium.newPage(PHONE);
+  const path = `policy/${issue.policies[0].id}/`;
+  const app = await new AppPage(page, server.base).open(`${path}index.html?${WECHAT}`);
+  assert.equal(await app.testid('not-found').count(), 0);
+  assert.equal(await app.testid('policy-title').textContent(), issue.policies[0].short_title);
+  assert.equal(app.relativeUrl(), `${path}?${WECHAT}`);
+  await app.open('index.html');
+  await app.testid('highlights').waitFor();
+  assert.equal(app.relativeUrl(), '');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
