@@ -297,6 +297,38 @@ fn words_that_find_nothing_together_are_offered_alone() {
 }
 
 #[test]
+fn words_typed_without_spaces_are_searched_apart_at_the_names_they_hold() {
+    let lib = library();
+    for (typed, apart) in [
+        ("深圳数字化转型", "深圳 数字化转型"),
+        ("江苏工业增加值", "江苏 工业增加值"),
+        ("深圳政策", "深圳 政策"),
+        ("工信部数字化转型", "工信部 数字化转型"),
+        ("2022 广州数字化转型", "2022 广州 数字化转型"),
+    ] {
+        assert_eq!(lib.index.apart_at_names(typed).as_deref(), Some(apart));
+        let found = lib.index.find(typed);
+        assert_eq!(found.apart.as_deref(), Some(apart), "{typed}");
+        let apart_ids: Vec<String> = found.hits.iter().map(|h| lib.index.entry(h).id.clone()).collect();
+        assert_eq!(apart_ids, ids(&lib, apart), "{typed}");
+        assert!(!apart_ids.is_empty(), "{typed}");
+    }
+    // Shenzhen's digital-transformation measures are among what the run-together words find.
+    let found = lib.index.find("深圳数字化转型");
+    assert!(found
+        .hits
+        .iter()
+        .any(|h| lib.index.entry(h).id == "shengongxingui-2022-8"));
+    // What finds something as typed is searched as typed; a single name is not cut.
+    for typed in ["数字化转型", "深圳", "深圳 数字化转型", "工业互联网"] {
+        let found = lib.index.find(typed);
+        assert_eq!(found.apart, None, "{typed}");
+        assert_eq!(found.query, Query::parse(typed));
+    }
+    assert_eq!(lib.index.apart_at_names("数字化转型"), None);
+}
+
+#[test]
 fn document_numbers_in_any_form_find_the_document_first() {
     let lib = library();
     for typed in [

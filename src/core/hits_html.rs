@@ -36,6 +36,9 @@ pub struct HitsView<'a> {
     pub name_label: &'a dyn Fn(NameKind) -> &'static str,
     /// A region's name, by its id.
     pub region_name: &'a dyn Fn(&str) -> String,
+    /// Whether the interface is in English: figures are titled in English, and the source's
+    /// Chinese is marked as such for screen readers.
+    pub en: bool,
 }
 
 /// The results as two pieces of markup, each complete in itself: `first` is drawn at once,
@@ -120,11 +123,13 @@ pub fn hits_html(index: &Index, hits: &[Hit], query: &Query, view: &HitsView<'_>
 fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &HitsView<'_>) {
     let entry = index.entry(hit);
     let id = escape(&entry.id);
+    let zh = if view.en { r#" lang="zh-CN""# } else { "" };
+    let title_lang = if entry.title_en.is_some() { "" } else { zh };
     html.push_str(&format!(
-        r#"<li class="card hit" data-testid="hit" data-id="{id}" data-kind="{kind}"><div class="card-head"><a class="card-title" href="{href}">{title}</a>"#,
+        r#"<li class="card hit" data-testid="hit" data-id="{id}" data-kind="{kind}"><div class="card-head"><a class="card-title" href="{href}"{title_lang}>{title}</a>"#,
         kind = hit.group.key(),
         href = escape(&entry.href),
-        title = escape(&entry.title),
+        title = escape(entry.title_in(view.en)),
     ));
     if matches!(hit.group, Group::Item(_)) {
         let saved = (view.saved)(&entry.id);
@@ -144,7 +149,7 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
             html.push_str(&escape(&region));
         }
         if let Some(number) = &facts.doc_number {
-            html.push_str(r#" · <span class="docno">"#);
+            html.push_str(&format!(r#" · <span class="docno"{zh}>"#));
             html.push_str(&escape(number));
             html.push_str("</span>");
         }
@@ -157,7 +162,11 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
         html.push_str(&escape((view.name_label)(kind)));
         html.push_str("</span>");
     }
-    html.push_str(&segments_html(&snippet.segments));
+    if view.en {
+        html.push_str(&format!("<span{zh}>{}</span>", segments_html(&snippet.segments)));
+    } else {
+        html.push_str(&segments_html(&snippet.segments));
+    }
     html.push_str("</p></li>");
 }
 
@@ -196,6 +205,7 @@ mod tests {
             star_label: &|on| if on { "取消收藏" } else { "收藏" },
             name_label: &|k| k.zh_label(),
             region_name: &|id| format!("地区{id}"),
+            en: false,
         }
     }
 
@@ -376,6 +386,31 @@ mod tests {
         let single = hits_html(&lib.index, &hits, &query, &whole);
         assert!(single.rest.is_empty());
         assert_eq!(cards(&single.first), 5);
+    }
+
+    #[test]
+    fn in_english_a_figure_reads_in_english_and_the_sources_chinese_is_marked_as_chinese() {
+        let lib = library();
+        let query = Query::parse("政策措施条数");
+        let hits = lib.index.search(&query);
+        let html = |en| {
+            let only_figures = HitsView {
+                en,
+                ..view(Some(Group::Figure), &|_| false)
+            };
+            hits_html(&lib.index, &hits, &query, &only_figures).first
+        };
+        let english = html(true);
+        assert!(
+            english.contains(">Guangdong · Policy measures (articles): 9 (2021)</a>"),
+            "{english}"
+        );
+        assert!(!english.contains("政策措施条数："), "{english}");
+        // The sentence is the source's: Chinese, and said so.
+        assert!(english.contains(r#"<span lang="zh-CN">"#), "{english}");
+        let chinese = html(false);
+        assert!(chinese.contains(">广东 · 政策措施条数：9 条（2021）</a>"), "{chinese}");
+        assert!(!chinese.contains("lang="), "{chinese}");
     }
 
     #[test]

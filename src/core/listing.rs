@@ -320,10 +320,11 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
         ..state.clone()
     };
     // The query narrows everything, facets included; its ranking orders the relevance sort.
-    let query = Query::parse(&state.q);
-    let rank: Option<BTreeMap<&str, usize>> = (!query.is_empty()).then(|| {
+    // Run-together words (深圳数字化转型) are searched apart, as on the search page.
+    let rank: Option<BTreeMap<&str, usize>> = (!Query::parse(&state.q).is_empty()).then(|| {
         index
-            .search(&query)
+            .find(&state.q)
+            .hits
             .iter()
             .enumerate()
             .map(|(i, h)| (index.entry(h).id.as_str(), i))

@@ -4,10 +4,11 @@
 //! query that reads as a 文号 in any bracket or spacing finds that document.
 
 use super::order;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::corpus::{Figure, Issue, Registry};
+use super::figure_en::figure_en;
 use super::ids::{DocNumber, DocNumberQuery};
 use super::items::{date_in_english, date_in_words, ItemRef, Kind};
 
@@ -229,6 +230,17 @@ impl Group {
     }
 }
 
+impl Entry {
+    /// The title the reader's interface shows: a figure's in either language, an item's as
+    /// the source prints it.
+    pub fn title_in(&self, en: bool) -> &str {
+        match &self.title_en {
+            Some(title) if en => title,
+            _ => &self.title,
+        }
+    }
+}
+
 /// An item or figure ready to be searched.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -237,6 +249,8 @@ pub struct Entry {
     /// Where the result leads, relative to the app root.
     pub href: String,
     pub title: String,
+    /// Ours, a figure's title in English (an item's title is the source's, in Chinese).
+    pub title_en: Option<String>,
     /// The item's date as a number that orders like it (0 without one): ranking compares no
     /// strings.
     date_rank: u32,
@@ -643,6 +657,7 @@ fn entry(registry: &Registry, issue: &Issue, item: ItemRef<'_>) -> Entry {
         group: Group::Item(item.kind()),
         href: item.path(),
         title: item.title().to_string(),
+        title_en: None,
         date_rank: date_rank(item.date()),
         doc_number,
         policy,
@@ -671,6 +686,12 @@ fn figure_entry(registry: &Registry, f: &Figure) -> Entry {
             f.printed_with_unit(),
             f.period
         ),
+        title_en: Some(format!(
+            "{region_en} · {}: {} ({})",
+            registry.figure_name(f, true),
+            figure_en(f),
+            f.period
+        )),
         date_rank: 0,
         doc_number: None,
         policy: None,
@@ -760,6 +781,82 @@ impl Index {
             }
         }
         out
+    }
+
+    /// What was typed, searched: as typed, or where that finds nothing, with each run of
+    /// Chinese typed without spaces cut apart at the names it holds (深圳数字化转型 → 深圳
+    /// 数字化转型), as readers type it and as every term must then match somewhere.
+    pub fn find(&self, input: &str) -> Found {
+        let query = Query::parse(input);
+        let hits = self.search(&query);
+        if hits.is_empty() {
+            if let Some(apart) = self.apart_at_names(input) {
+                let query = Query::parse(&apart);
+                let hits = self.search(&query);
+                if !hits.is_empty() {
+                    return Found {
+                        hits,
+                        query,
+                        apart: Some(apart),
+                    };
+                }
+            }
+        }
+        Found {
+            hits,
+            query,
+            apart: None,
+        }
+    }
+
+    /// `input` with every word that holds a shared name (a region's, a theme's, an
+    /// indicator's, an issuer's) and more cut into the names and the text between them, longest
+    /// name first from the left; None when no word is cut.
+    pub fn apart_at_names(&self, input: &str) -> Option<String> {
+        // Issuers are listed with their other names (工业和信息化部（工信部）): each is a name.
+        let names: HashSet<&str> = self
+            .shared
+            .position
+            .keys()
+            .flat_map(|k| k.split(['（', '）', '、']))
+            .filter(|n| (2..=MAX_NAME_CHARS).contains(&n.chars().count()))
+            .collect();
+        let mut cut = false;
+        let mut out: Vec<String> = Vec::new();
+        for word in words(input) {
+            let chars: Vec<char> = normalize(word).chars().collect();
+            let mut pieces: Vec<String> = Vec::new();
+            let mut between = String::new();
+            let mut at = 0;
+            while at < chars.len() {
+                let longest = (at + 2..=chars.len().min(at + MAX_NAME_CHARS))
+                    .rev()
+                    .find(|&end| names.contains(chars[at..end].iter().collect::<String>().as_str()));
+                match longest {
+                    Some(end) => {
+                        if !between.is_empty() {
+                            pieces.push(std::mem::take(&mut between));
+                        }
+                        pieces.push(chars[at..end].iter().collect());
+                        at = end;
+                    }
+                    None => {
+                        between.push(chars[at]);
+                        at += 1;
+                    }
+                }
+            }
+            if !between.is_empty() {
+                pieces.push(between);
+            }
+            if pieces.len() > 1 {
+                cut = true;
+                out.extend(pieces);
+            } else {
+                out.push(word.to_string());
+            }
+        }
+        cut.then(|| out.join(" "))
     }
 
     pub fn search(&self, query: &Query) -> Vec<Hit> {
@@ -1084,6 +1181,20 @@ fn marks(chars: &[char], terms: &[String]) -> Vec<bool> {
     marked
 }
 
+/// A search's results, and the query that found them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    /// The query searched (for the snippets' marks).
+    pub query: Query,
+    /// The words searched apart, where what was typed found nothing.
+    pub apart: Option<String>,
+}
+
+/// The longest name [`Index::apart_at_names`] cuts out, in characters: longer ones are
+/// positions and dates in words, which nobody types run into other words.
+const MAX_NAME_CHARS: usize = 12;
+
 /// One search result: what ranking and grouping need. Its title, link and snippet come from
 /// [`Index::entry`] and [`Index::snippet`] for the hits a view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -1107,7 +1218,7 @@ pub fn hits_csv(index: &Index, hits: &[Hit], query: &Query, root_url: &str, en: 
             vec![
                 (i + 1).to_string(),
                 if en { hit.group.en() } else { hit.group.zh() }.to_string(),
-                entry.title.clone(),
+                entry.title_in(en).to_string(),
                 format!(
                     "{}{matched}",
                     snippet.name.map_or("", |name| if en {

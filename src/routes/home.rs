@@ -167,10 +167,17 @@ pub fn Home() -> impl IntoView {
         .iter()
         .map(|p| view! { <p>{p.clone()}</p> })
         .collect_view();
+    let page_title = {
+        let (title, title_en) = (meta.title.clone(), meta.title_en.clone());
+        move || match (lang.get(), &title_en) {
+            (Lang::En, Some(english)) => english.clone(),
+            _ => title.clone(),
+        }
+    };
     view! {
         // The issue's title, as in the prerendered page: a link shared from the browser's menu
-        // (WeChat's included) takes the document's title.
-        <Title text=meta.title.clone()/>
+        // (WeChat's included) takes the document's title. In English, our translation of it.
+        <Title text=page_title/>
         <article class="home" data-testid="home">
             <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
             <h1 lang="zh-CN" data-testid="issue-title">{meta.title.clone()}</h1>

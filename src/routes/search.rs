@@ -13,7 +13,7 @@ use crate::components::saved::{star_label, use_saved};
 use crate::components::share::ShareBar;
 use crate::core::hits_html::{hits_html, HitsView};
 use crate::core::saved::star_glyph;
-use crate::core::search::{hits_csv, search_href, Group, NameKind, Query};
+use crate::core::search::{hits_csv, search_href, Group, NameKind};
 use crate::core::url::parse_query;
 use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::store::use_store;
@@ -74,14 +74,14 @@ pub fn SearchPage() -> impl IntoView {
         },
         false,
     );
-    // Parsed once per keystroke, for the search and for the snippets.
-    let query = Memo::new(move |_| Query::parse(&typed.get()));
-    // Follows the library: results widen as the other issues' catalog and texts arrive.
-    let hits = Memo::new(move |_| {
-        query.with(|query| {
+    // Searched once per keystroke: as typed, or cut apart at the names it holds where that
+    // finds nothing; the query found is the snippets' too. Follows the library: results widen
+    // as the other issues' catalog and texts arrive.
+    let found = Memo::new(move |_| {
+        typed.with(|typed| {
             store
                 .library
-                .with(|lib| measured("cankao-search", || lib.index.search(query)))
+                .with(|lib| measured("cankao-search", || lib.index.find(typed)))
         })
     });
     let coverage = move || {
@@ -172,7 +172,7 @@ pub fn SearchPage() -> impl IntoView {
             Lang::Zh => k.zh_label(),
             Lang::En => k.en_label(),
         };
-        query.with(|query| {
+        found.with(|found| {
             store.library.with(|lib| {
                 let region_name = |id: &str| {
                     lib.corpus
@@ -196,8 +196,9 @@ pub fn SearchPage() -> impl IntoView {
                     star_label: &star,
                     name_label: &name_label,
                     region_name: &region_name,
+                    en: lang == Lang::En,
                 };
-                hits.with(|hits| hits_html(&lib.index, hits, query, &view))
+                hits_html(&lib.index, &found.hits, &found.query, &view)
             })
         })
     });
@@ -253,10 +254,20 @@ pub fn SearchPage() -> impl IntoView {
             }
         })
     };
+    // What was typed found nothing, its words apart did: the reader is told what was searched.
+    let apart = move || {
+        let apart = found.with(|f| f.apart.clone())?;
+        let typed = typed.get();
+        let text = match lang.get() {
+            Lang::Zh => format!("“{typed}”原样没有找到，下面是把它分成“{apart}”搜索的结果。"),
+            Lang::En => format!("Nothing matches “{typed}” as typed: these are the results for its words apart, “{apart}”."),
+        };
+        Some(view! { <p class="meta" data-testid="search-apart">{text}</p> })
+    };
     // Nothing found: what to try instead, and the query's words that find something alone.
     let no_results = move || {
         let input = typed.get();
-        (!query.with(Query::is_empty) && hits.with(Vec::is_empty)).then(|| {
+        found.with(|f| !f.query.is_empty() && f.hits.is_empty()).then(|| {
             let alone = store.library.with(|lib| lib.index.each_word_alone(&input));
             let en = lang.get() == Lang::En;
             let alone = (!alone.is_empty()).then(|| {
@@ -303,27 +314,25 @@ pub fn SearchPage() -> impl IntoView {
     };
     // Every hit, not only those shown, with where it matched: a reader's own list to work on.
     let export_csv = move |_| {
-        let doc = query.with_untracked(|query| {
-            hits.with_untracked(|hits| {
-                store.library.with_untracked(|lib| {
-                    hits_csv(
-                        &lib.index,
-                        hits,
-                        query,
-                        &app_root_url(),
-                        lang.get_untracked() == Lang::En,
-                    )
-                })
+        let doc = found.with_untracked(|found| {
+            store.library.with_untracked(|lib| {
+                hits_csv(
+                    &lib.index,
+                    &found.hits,
+                    &found.query,
+                    &app_root_url(),
+                    lang.get_untracked() == Lang::En,
+                )
             })
         });
         download("cankao-search.csv", "text/csv;charset=utf-8", &doc);
     };
     // Nothing to send on or download while nothing is found (or only spaces were typed). A
     // memo: the share bar is drawn again when that changes, not on every keystroke.
-    let found = Memo::new(move |_| hits.with(|h| !h.is_empty()));
+    let any_found = Memo::new(move |_| found.with(|f| !f.hits.is_empty()));
     let share = move || {
         let q = written.get();
-        (found.get() && !q.trim().is_empty()).then(|| {
+        (any_found.get() && !q.trim().is_empty()).then(|| {
             let line = match lang.get() {
                 Lang::Zh => format!("《参考》搜索“{q}”"),
                 Lang::En => format!("Cankao: search for “{q}”"),
@@ -350,10 +359,10 @@ pub fn SearchPage() -> impl IntoView {
             </form>
             <p class="result-count" role="status" aria-live="polite" data-testid="search-count">
                 {move || {
-                    let n = hits.with(Vec::len);
+                    let n = found.with(|f| f.hits.len());
                     // In one group's own view, its count first: the list under it holds that many.
-                    let in_group = only.get().map(|g| (g, hits.with(|h| h.iter().filter(|hit| hit.group == g).count())));
-                    match (query.with(Query::is_empty), in_group, lang.get()) {
+                    let in_group = only.get().map(|g| (g, found.with(|f| f.hits.iter().filter(|hit| hit.group == g).count())));
+                    match (found.with(|f| f.query.is_empty()), in_group, lang.get()) {
                         (true, _, Lang::Zh) => "输入关键词、拼音或文号开始搜索。".to_string(),
                         (true, _, Lang::En) => "Type words, pinyin or a document number.".to_string(),
                         (false, None, Lang::Zh) => format!("找到 {n} 条结果"),
@@ -364,6 +373,7 @@ pub fn SearchPage() -> impl IntoView {
                 }}
             </p>
             {back}
+            {apart}
             {no_results}
             <div class="hits" data-testid="hits" node_ref=hits_box on:click=on_star inner_html=move || results.with(|r| r.first.clone())></div>
             // Under the results: appearing once typing pauses, it moves nothing the reader sees.

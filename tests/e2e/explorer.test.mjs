@@ -332,6 +332,48 @@ test('a search or a list that finds nothing offers a way on', async () => {
   await page.context().close();
 });
 
+test('words typed without spaces are searched apart at the names they hold, and the reader is told', async () => {
+  const shenzhen = byNumber('深工信规〔2022〕8号');
+  const page = await chromium.newPage(PHONE);
+  const typed = '深圳数字化转型';
+  const search = await new SearchPage(page, server.base).open(`search/?q=${encodeURIComponent(typed)}`);
+  await search.testid('search-apart').waitFor();
+  assert.match(await search.testid('search-apart').textContent(), /“深圳数字化转型”原样没有找到.*“深圳 数字化转型”/);
+  assert.equal(await search.testid('no-results').count(), 0);
+  assert.equal(await page.locator(`#app [data-testid="hit"][data-id="${shenzhen.id}"]`).count(), 1);
+  // The query stays as typed in the box and the address.
+  assert.equal(await search.input().inputValue(), typed);
+  assert.equal(new URL(page.url()).searchParams.get('q'), typed);
+  // The list's own search does the same.
+  const list = await new PolicyListPage(page, server.base).open(`policies/?q=${encodeURIComponent(typed)}`);
+  await list.items().first().waitFor();
+  assert.equal(await list.testid('policy-results').locator(`[data-testid="policy-item"][data-id="${shenzhen.id}"]`).count(), 1);
+  // Words that find something as typed are searched as typed.
+  await search.open(`search/?q=${encodeURIComponent('数字化转型')}`);
+  await search.hits().first().waitFor();
+  assert.equal(await search.testid('search-apart').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('in English the home page is titled in English, and figures found are named in English, the source’s Chinese marked as Chinese', async () => {
+  const issue = corpus.issues.at(-1);
+  const page = await chromium.newPage(PHONE);
+  const app = await new AppPage(page, server.base).open('?lang=en');
+  await page.waitForFunction((t) => document.title.startsWith(t), issue.meta.title_en);
+  await app.open(`search/?q=${encodeURIComponent('政策措施条数')}&group=figure&lang=en`);
+  const first = app.testid('hit').first();
+  await first.waitFor();
+  assert.equal((await first.locator('.card-title').textContent()).trim(), 'Guangdong · Policy measures (articles): 9 (2021)');
+  assert.equal(await first.locator('.snippet [lang="zh-CN"]').count(), 1);
+  // A policy's title is the source's: Chinese, said so.
+  await app.open(`search/?q=${encodeURIComponent('粤府〔2021〕53号')}&lang=en`);
+  await app.testid('hit').first().waitFor();
+  assert.equal(await app.testid('hit').first().locator('.card-title').getAttribute('lang'), 'zh-CN');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('Back undoes a typed query as a whole, and a sort between two queries is a step of its own', async () => {
   const page = await chromium.newPage(DESKTOP);
   const list = await new PolicyListPage(page, server.base).open('policies/');
