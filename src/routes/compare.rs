@@ -352,11 +352,18 @@ fn chooser(
             picker_open.set(now_open);
         }
     };
-    let clear = CompareState {
-        indicator: state.indicator.clone(),
-        ..CompareState::default()
-    }
-    .href();
+    // Only where there are regions to clear.
+    let clear = (!state.regions.is_empty()).then(|| {
+        let href = CompareState {
+            indicator: state.indicator.clone(),
+            ..CompareState::default()
+        }
+        .href();
+        view! {
+            " "
+            <a href=href data-noscroll="" data-testid="compare-clear-regions">{if en { "Clear regions" } else { "清空地区" }}</a>
+        }
+    });
     view! {
         <form class="compare-chooser no-print" on:submit=|ev| ev.prevent_default()>
             // The region groups' headings sit under this one, not straight under the page's.
@@ -384,8 +391,7 @@ fn chooser(
                     } else {
                         "数字为源文给出该地区的数字条数（已选指标时，为该指标的条数）。"
                     }}
-                    " "
-                    <a href=clear data-noscroll="">{if en { "Clear regions" } else { "清空地区" }}</a>
+                    {clear}
                 </p>
                 {groups_view}
             </details>

@@ -15,6 +15,7 @@ use crate::core::listing::{list, policies_csv, Facet, ListState, Sort};
 use crate::core::search::search_href;
 use crate::i18n::{count_en, tr, use_lang, Lang};
 use crate::web::{app_root_url, download};
+use wasm_bindgen::JsCast;
 
 /// Changes the list's URL; typing replaces the history entry instead of adding one per key.
 /// The path is the router's (it adds the app's root, so `app_path` would add it twice).
@@ -119,9 +120,39 @@ pub fn PolicyList() -> impl IntoView {
         }
         open
     });
+    let sheet = NodeRef::<leptos::html::Aside>::new();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && sheet_open.get_untracked() {
+        if !sheet_open.get_untracked() {
+            return;
+        }
+        if ev.key() == "Escape" {
             sheet_open.set(false);
+        } else if ev.key() == "Tab" {
+            // Open, the sheet is a dialog over the list: Tab goes round its own controls, not
+            // on to the cards hidden behind it.
+            let Some(controls) = sheet
+                .get_untracked()
+                .and_then(|s| s.query_selector_all("button, input:not([disabled])").ok())
+            else {
+                return;
+            };
+            let first = controls.get(0);
+            let last = controls.get(controls.length().saturating_sub(1));
+            let active = document().active_element();
+            let is_active = |n: &Option<web_sys::Node>| {
+                n.as_ref()
+                    .zip(active.as_ref())
+                    .is_some_and(|(n, a)| n.is_same_node(Some(a)))
+            };
+            let to = match ev.shift_key() {
+                true if is_active(&first) => last,
+                false if is_active(&last) => first,
+                _ => None,
+            };
+            if let Some(to) = to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                ev.prevent_default();
+                let _ = to.focus();
+            }
         }
     };
 
@@ -216,7 +247,7 @@ pub fn PolicyList() -> impl IntoView {
                         view! {
                             <button type="button" class="chip" data-testid="chip" aria-label=aria
                                 on:click=move |_| go(&next, false)>
-                                {label}<span aria-hidden="true">" ×"</span>
+                                {label}<span class="no-print" aria-hidden="true">" ×"</span>
                             </button>
                         }
                     })
@@ -395,7 +426,9 @@ pub fn PolicyList() -> impl IntoView {
             <div class="list-layout">
                 <div class="sheet-backdrop" hidden=move || !sheet_open.get() on:click=move |_| sheet_open.set(false)></div>
                 <aside id="facets" class="facets" data-testid="facets" class:open=move || sheet_open.get()
-                    aria-label=tr("筛选条件", "Filters")>
+                    node_ref=sheet aria-label=tr("筛选条件", "Filters")
+                    role=move || sheet_open.get().then_some("dialog")
+                    aria-modal=move || sheet_open.get().then_some("true")>
                     <div class="sheet-head">
                         <h2>{tr("筛选", "Filters")}</h2>
                         <button type="button" class="sheet-close" data-testid="close-filters" node_ref=close_button

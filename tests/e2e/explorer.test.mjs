@@ -263,13 +263,33 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
-test('on a phone the filter sheet takes the focus, and Escape closes it and gives the focus back', async () => {
+test('on a phone the filter sheet is a dialog that keeps the focus, and Escape closes it and gives the focus back', async () => {
   const page = await chromium.newPage(PHONE);
   const list = await new PolicyListPage(page, server.base).open('policies/');
-  await list.openFilters();
   const sheet = list.testid('facets');
+  assert.equal(await sheet.getAttribute('role'), null, 'closed, it is no dialog');
+  await list.openFilters();
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'close-filters');
   assert.ok(await sheet.evaluate((el) => el.classList.contains('open')));
+  assert.equal(await sheet.getAttribute('role'), 'dialog');
+  assert.equal(await sheet.getAttribute('aria-modal'), 'true');
+  // Tab goes round the sheet's own controls: back from "Done" to its last filter, and on.
+  const active = () => page.evaluate(() => document.activeElement?.closest('#facets') !== null);
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await active(), 'Shift+Tab from Done stays in the sheet');
+  const last = await page.evaluate(() => document.activeElement?.dataset.testid);
+  const enabled = await sheet.locator('input:not([disabled])').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  assert.equal(last, enabled.at(-1));
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'close-filters');
+  // "Done" stays in sight when the filters are scrolled to their end.
+  await sheet.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForTimeout(100);
+  assert.ok(await list.testid('close-filters').evaluate((b) => {
+    const r = b.getBoundingClientRect();
+    const s = b.closest('#facets').getBoundingClientRect();
+    return r.top >= s.top - 1 && r.bottom <= s.bottom;
+  }), 'Done is inside the sheet’s visible area');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'open-filters');
   assert.ok(!(await sheet.evaluate((el) => el.classList.contains('open'))));
@@ -614,6 +634,15 @@ test('a printed policy holds its facts, summary and GB/T 7714 citation, not the 
     .filter((c) => getComputedStyle(c).contentVisibility !== 'visible').length);
   assert.equal(skipped, 0);
   assert.equal(await list.items().count(), corpus.policies.length);
+  // A filtered list says its filters and prints its policies, not the filters to choose from.
+  const shenzhen = corpus.policies.filter((p) => p.region === 'shenzhen').length;
+  await list.open('policies/?region=shenzhen');
+  await page.waitForFunction((n) => document.querySelectorAll('#app [data-testid="policy-item"]').length === n, shenzhen);
+  assert.equal(await list.testid('facets').isVisible(), false, 'the filters are not printed');
+  assert.equal(await list.testid('chip').filter({ hasText: '深圳' }).isVisible(), true, 'the filter is said');
+  assert.equal(await list.testid('clear-filters').isVisible(), false);
+  const firstCard = await list.items().first().boundingBox();
+  assert.ok(firstCard.x < 100, `the list takes the page's width (x = ${firstCard.x})`);
   await page.context().close();
 });
 

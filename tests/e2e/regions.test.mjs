@@ -128,8 +128,11 @@ test('on a phone the region picker stays open while regions are tapped one after
   await page.locator('#app').getByRole('button', { name: /^广东\s*：\s*\d+\s*条数字$/ }).waitFor();
   const levels = await page.locator('#app :is(h1, h2, h3, h4)').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
   assert.deepEqual(levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1), [], levels.join(' '));
+  // Nothing to clear yet.
+  assert.equal(await app.testid('compare-clear-regions').count(), 0);
   await app.testid('compare-region-guangdong').click();
   await page.waitForURL(/cmp=guangdong/);
+  await app.testid('compare-clear-regions').waitFor();
   // Drawn again with 广东 chosen, the picker is still open under the reader's finger.
   await app.testid('compare-region-jiangsu').click({ timeout: 3000 });
   await page.waitForURL(/cmp=guangdong~jiangsu/);
