@@ -309,7 +309,11 @@ fn words_typed_without_spaces_are_searched_apart_at_the_names_they_hold() {
         assert_eq!(lib.index.apart_at_names(typed).as_deref(), Some(apart));
         let found = lib.index.find(typed);
         assert_eq!(found.apart.as_deref(), Some(apart), "{typed}");
-        let apart_ids: Vec<String> = found.hits.iter().map(|h| lib.index.entry(h).id.clone()).collect();
+        let apart_ids: Vec<String> = found
+            .hits
+            .iter()
+            .map(|h| lib.index.entry(h).id.clone())
+            .collect();
         assert_eq!(apart_ids, ids(&lib, apart), "{typed}");
         assert!(!apart_ids.is_empty(), "{typed}");
     }

@@ -131,8 +131,12 @@ pub fn sentence_bounds(sentence: &str, printed: &str, unit: &str) -> bool {
             }
             let after_unit = after.strip_prefix(unit.as_str()).unwrap_or(after);
             BOUNDS_BEFORE_EN.iter().any(|(zh, _)| before.ends_with(zh))
-                || BOUNDS_AFTER_NUMBER_EN.iter().any(|(zh, _)| after.starts_with(zh))
-                || BOUNDS_AT_END_EN.iter().any(|(zh, _)| after_unit.starts_with(zh))
+                || BOUNDS_AFTER_NUMBER_EN
+                    .iter()
+                    .any(|(zh, _)| after.starts_with(zh))
+                || BOUNDS_AT_END_EN
+                    .iter()
+                    .any(|(zh, _)| after_unit.starts_with(zh))
         })
 }
 

@@ -163,7 +163,10 @@ fn push_card(html: &mut String, index: &Index, hit: &Hit, query: &Query, view: &
         html.push_str("</span>");
     }
     if view.en {
-        html.push_str(&format!("<span{zh}>{}</span>", segments_html(&snippet.segments)));
+        html.push_str(&format!(
+            "<span{zh}>{}</span>",
+            segments_html(&snippet.segments)
+        ));
     } else {
         html.push_str(&segments_html(&snippet.segments));
     }
@@ -409,7 +412,10 @@ mod tests {
         // The sentence is the source's: Chinese, and said so.
         assert!(english.contains(r#"<span lang="zh-CN">"#), "{english}");
         let chinese = html(false);
-        assert!(chinese.contains(">广东 · 政策措施条数：9 条（2021）</a>"), "{chinese}");
+        assert!(
+            chinese.contains(">广东 · 政策措施条数：9 条（2021）</a>"),
+            "{chinese}"
+        );
         assert!(!chinese.contains("lang="), "{chinese}");
     }
 

@@ -831,7 +831,9 @@ impl Index {
             while at < chars.len() {
                 let longest = (at + 2..=chars.len().min(at + MAX_NAME_CHARS))
                     .rev()
-                    .find(|&end| names.contains(chars[at..end].iter().collect::<String>().as_str()));
+                    .find(|&end| {
+                        names.contains(chars[at..end].iter().collect::<String>().as_str())
+                    });
                 match longest {
                     Some(end) => {
                         if !between.is_empty() {
