@@ -92,6 +92,14 @@ pub fn place_name(region: &Region) -> impl Fn() -> String + Clone + Send + Sync 
 }
 
 /// A count in English: `1 policy document`, `8 policy documents`.
+/// `zh-CN` for a text with Chinese in it, as the `lang` of its element: in the English
+/// interface a screen reader then reads the source's names and titles with a Chinese voice.
+pub fn lang_of(text: &str) -> Option<&'static str> {
+    text.chars()
+        .any(crate::core::ids::is_cjk)
+        .then_some("zh-CN")
+}
+
 pub fn count_en(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -6,7 +6,7 @@ use crate::app::use_library;
 use crate::components::saved::StarButton;
 use crate::core::corpus::Policy;
 use crate::core::items::ItemRef;
-use crate::i18n::{place_name, use_lang};
+use crate::i18n::{lang_of, place_name, use_lang};
 
 /// Theme chips, each a link to the policies on that theme.
 #[component]
@@ -41,9 +41,9 @@ pub fn PolicyCard(policy: Policy, themes: Vec<String>) -> impl IntoView {
             <p class="meta">
                 <span class=format!("badge level-{}", level.key())>{move || level.name_in(lang.get() == crate::i18n::Lang::En)}</span>
                 " "{region}" · "<time datetime=policy.date.clone()>{policy.date.clone()}</time>
-                {policy.doc_number.clone().map(|n| view! { " · "<span class="docno">{n}</span> })}
+                {policy.doc_number.clone().map(|n| view! { " · "<span class="docno" lang="zh-CN">{n}</span> })}
             </p>
-            <p class="issuers meta">{policy.issuers_text("　")}</p>
+            <p class="issuers meta" lang="zh-CN">{policy.issuers_text("　")}</p>
             <p class="tags"><ThemeChips themes/></p>
         </li>
     }
@@ -82,7 +82,10 @@ pub fn ItemCard(#[prop(into)] id: String) -> impl IntoView {
             </div>
             <p class="meta">
                 <span class="badge">{move || if lang.get() == crate::i18n::Lang::En { kind.en() } else { kind.zh() }}</span>
-                {(!sub.is_empty()).then(|| view! { " "{sub} })}
+                {(!sub.is_empty()).then(|| {
+                    let sub_lang = lang_of(&sub);
+                    view! { " "<span lang=sub_lang>{sub}</span> }
+                })}
             </p>
             {lead.map(|lead| view! { <p class="card-lead" lang="zh-CN" data-testid="card-lead">{lead}</p> })}
             <p class="tags"><ThemeChips themes/></p>

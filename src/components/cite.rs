@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::use_library;
 use crate::core::cite::{bibtex, gbt7714, ris, CiteContext};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{lang_of, tr, use_lang};
 use crate::web;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -45,6 +45,7 @@ pub fn Cite(#[prop(into)] id: String) -> impl IntoView {
                 Format::Ris => ("RIS", "cite-ris", Some(("ris", "application/x-research-info-systems"))),
                 Format::Bibtex => ("BibTeX", "cite-bibtex", Some(("bib", "application/x-bibtex"))),
             };
+            let text_lang = lang_of(&text);
             let to_copy = text.clone();
             let to_save = text.clone();
             let name = id_for_files.clone();
@@ -53,7 +54,7 @@ pub fn Cite(#[prop(into)] id: String) -> impl IntoView {
             view! {
                 <div class=class>
                     <h3>{label}</h3>
-                    <pre data-testid=testid>{text}</pre>
+                    <pre data-testid=testid lang=text_lang>{text}</pre>
                     <button type="button" data-testid=format!("{testid}-copy") on:click=move |_| {
                         let t = to_copy.clone();
                         leptos::task::spawn_local(async move {

@@ -85,7 +85,7 @@ fn figure_rows(ids: &[String]) -> impl IntoView {
             view! {
                 <li class="figure">
                     {lines}
-                    <blockquote data-testid="figure-sentence"><a href=item_href>{group[0].sentence.clone()}</a></blockquote>
+                    <blockquote lang="zh-CN" data-testid="figure-sentence"><a href=item_href>{group[0].sentence.clone()}</a></blockquote>
                 </li>
             }
         })

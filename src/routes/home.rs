@@ -179,7 +179,7 @@ pub fn Home() -> impl IntoView {
         // (WeChat's included) takes the document's title. In English, our translation of it.
         <Title text=page_title/>
         <article class="home" data-testid="home">
-            <p class="kicker">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
+            <p class="kicker" lang="zh-CN">"《"{library.corpus.registry.series.title.clone()}"》 · "{meta.compiler.clone()}" · "{meta.date.clone()}</p>
             <h1 lang="zh-CN" data-testid="issue-title">{meta.title.clone()}</h1>
             {meta.title_en.clone().map(|english| view! {
                 <p class="subtitle" lang="en" data-testid="issue-title-en" hidden=move || lang.get() != Lang::En>
@@ -198,7 +198,7 @@ pub fn Home() -> impl IntoView {
             <h2>{tr("看数据", "Explore")}</h2>
             <ul class="plain view-grid">{view_links}</ul>
             <h2>{tr("本期要点", "Highlights")}</h2>
-            <ul class="highlights" data-testid="highlights">{highlights}</ul>
+            <ul class="highlights" lang="zh-CN" data-testid="highlights">{highlights}</ul>
             <h2>{move || if lang.get() == Lang::En { "Introduction" } else { "编者按" }}</h2>
             <div class="prose" lang="zh-CN" data-testid="intro">{intro}</div>
         </article>

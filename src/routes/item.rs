@@ -145,7 +145,7 @@ fn ItemView(id: String) -> impl IntoView {
     } else {
         match item {
         ItemRef::Article(a) => view! {
-            <p class="meta">{tr("来源：", "Outlet: ")}{a.outlet.clone()}</p>
+            <p class="meta">{tr("来源：", "Outlet: ")}<span lang="zh-CN">{a.outlet.clone()}</span></p>
             <div class="prose" lang="zh-CN" data-testid="item-body">
                 <FigureParagraphs issue_index=at item=id.clone() paragraphs=a.paragraphs.clone()/>
             </div>
@@ -154,7 +154,7 @@ fn ItemView(id: String) -> impl IntoView {
         ItemRef::Recommendation(r) => {
             let answered: Vec<String> = related::answered_problems(issue, &r.id).into_iter().map(str::to_string).collect();
             view! {
-                <p class="meta" data-testid="expert-position">{r.expert.clone()}"，"{r.position.clone()}</p>
+                <p class="meta" lang="zh-CN" data-testid="expert-position">{r.expert.clone()}"，"{r.position.clone()}</p>
                 <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=r.paragraphs.clone()/>
                 </div>
@@ -203,7 +203,7 @@ fn ItemView(id: String) -> impl IntoView {
                 <p class="meta">{match e.scope {
                     crate::core::corpus::Scope::Domestic => tr("国内经验", "Domestic experience"),
                     crate::core::corpus::Scope::Foreign => tr("国外经验", "Foreign experience"),
-                }}{e.outlet.clone().map(|o| format!(" · 来源：{o}"))}</p>
+                }}{e.outlet.clone().map(|o| view! { {tr(" · 来源：", " · Source: ")}<span lang="zh-CN">{o}</span> })}</p>
                 <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=e.lead.clone()/>
                     {sections}
@@ -237,7 +237,7 @@ fn ItemView(id: String) -> impl IntoView {
         <Title text=item.title_as_name().to_string()/>
         <Meta name="description" content=excerpt(&first_text, 110)/>
         <article class=format!("item {}", kind.key()) data-testid="item-page" data-kind=kind.key()>
-            <p class="kicker">{move || if lang.get() == Lang::En { kind.en() } else { kind.zh() }}" · 《参考》"{issue.meta.title.clone()}</p>
+            <p class="kicker">{move || if lang.get() == Lang::En { kind.en() } else { kind.zh() }}" · "<span lang="zh-CN">"《参考》"{issue.meta.title.clone()}</span></p>
             <div class="title-row">
                 <h1 lang="zh-CN" data-testid="item-title">{title.clone()}</h1>
                 <StarButton id=id.clone()/>

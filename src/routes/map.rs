@@ -273,7 +273,7 @@ fn city_section(lib: &SharedLibrary, state: &MapState, en: bool) -> AnyView {
             view! {
                 <li>
                     <a href=href>{p.short_title.clone()}</a>
-                    <span class="meta">{p.date.clone()}{p.doc_number.clone().map(|d| view! { " · "<span class="docno">{d}</span> })}</span>
+                    <span class="meta">{p.date.clone()}{p.doc_number.clone().map(|d| view! { " · "<span class="docno" lang="zh-CN">{d}</span> })}</span>
                 </li>
             }
         })

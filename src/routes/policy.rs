@@ -101,7 +101,7 @@ fn PolicyView(
                 <StarButton id=p.id.clone()/>
             </div>
             <dl class="facts">
-                {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" data-testid="doc-number">{n}</dd> })}
+                {p.doc_number.clone().map(|n| view! { <dt>{tr("文号", "Doc. number")}</dt><dd class="docno" lang="zh-CN" data-testid="doc-number">{n}</dd> })}
                 <dt>{tr("发文机关", "Issued by")}</dt><dd lang="zh-CN">{p.issuers_text("、")}</dd>
                 <dt>{tr("发布日期", "Date")}</dt><dd><time datetime=p.date.clone() data-testid="policy-date">{
                     let (iso, words) = (p.date.clone(), date_in_words(&p.date));
@@ -124,7 +124,7 @@ fn PolicyView(
                     </a>
                 </dd>
                 <dt>{tr("出处", "Source")}</dt>
-                <dd data-testid="policy-source">"《参考》"{issue_title}" · "{p.place.section.clone()}" · "
+                <dd data-testid="policy-source"><span lang="zh-CN">"《参考》"{issue_title}" · "{p.place.section.clone()}</span>" · "
                     {move || match lang.get() {
                         Lang::Zh => format!("第 {ordinal} 项"),
                         Lang::En => format!("item {ordinal}"),

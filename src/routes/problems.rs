@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use crate::app::use_library;
 use crate::core::items::{ItemRef, Kind};
 use crate::core::related;
-use crate::i18n::tr;
+use crate::i18n::{lang_of, tr};
 
 #[component]
 pub fn ProblemsPage() -> impl IntoView {
@@ -38,7 +38,7 @@ pub fn ProblemsPage() -> impl IntoView {
                 let href = ItemRef::Problem(p).path();
                 view! {
                     <tr data-testid="crosswalk-row" data-id=p.id.clone()>
-                        <th scope="row"><a href=href>{format!("{}. ", p.number)}{p.title.clone()}</a></th>
+                        <th scope="row"><a href=href lang="zh-CN">{format!("{}. ", p.number)}{p.title.clone()}</a></th>
                         <td data-label=tr("专家建议", "Experts")><Links links=recs/></td>
                         <td data-label=tr("经验", "Experience")><Links links=exps/></td>
                         <td data-label=tr("同主题政策", "Policies")><Links links=policies/></td>
@@ -96,9 +96,10 @@ fn Links(links: Vec<CellLink>) -> impl IntoView {
     let items = links
         .into_iter()
         .map(|link| {
+            let label_lang = lang_of(&link.label);
             view! {
                 <li>
-                    <a href=link.href>{link.label}</a>
+                    <a href=link.href lang=label_lang>{link.label}</a>
                     {link.lead.map(|lead| view! {
                         <span class="cell-lead" lang="zh-CN" data-testid="cell-lead">{lead}</span>
                     })}

@@ -138,11 +138,11 @@ fn timeline_section(lib: &SharedLibrary, en: bool) -> impl IntoView + use<> {
         let item = view! {
             <li data-testid=format!("timeline-item-{}", p.id)>
                 <span class=format!("cx-tl-num cx-level-{}", lane(m.level)) aria-hidden="true">{n + 1}</span>
-                <a href=ItemRef::Policy(p).path()>{p.short_title.clone()}</a>
+                <a href=ItemRef::Policy(p).path() lang="zh-CN">{p.short_title.clone()}</a>
                 <span class="meta">
                     <span class=format!("cx-dot cx-level-{}", lane(m.level)) aria-hidden="true"></span>
                     {p.date.clone()}" · "{m.level.name_in(en)}" · "{region}
-                    {p.doc_number.clone().map(|d| view! { " · "<span class="docno">{d}</span> })}
+                    {p.doc_number.clone().map(|d| view! { " · "<span class="docno" lang="zh-CN">{d}</span> })}
                 </span>
             </li>
         };

@@ -478,3 +478,24 @@ test('a link to a page\'s index.html opens that page, its folder in the address 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('in English, every piece of the source’s Chinese is marked as Chinese, so screen readers voice it so', async () => {
+  const page = await chromium.newPage(PHONE);
+  const unmarked = [];
+  for (const path of views()) {
+    await new AppPage(page, server.base).open(path + (path.includes('?') ? '&' : '?') + 'lang=en');
+    await page.waitForTimeout(50);
+    const found = await page.locator('#app main').evaluate((main) => {
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      const out = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/[\u4e00-\u9fff]/.test(node.data) || node.parentElement.closest('[hidden]')) continue;
+        if (!node.parentElement.closest('[lang]')?.lang.startsWith('zh')) out.push(`${node.parentElement.tagName}.${node.parentElement.className}: ${node.data.trim().slice(0, 20)}`);
+      }
+      return out;
+    });
+    unmarked.push(...found.slice(0, 3).map((f) => `${path} ${f} (${found.length} in all)`));
+  }
+  assert.deepEqual(unmarked, []);
+  await page.context().close();
+});
