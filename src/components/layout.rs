@@ -87,7 +87,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href="saved/" aria-current=here("saved") data-testid="nav-saved">{tr("收藏", "Saved")}</a>
             </nav>
             <button type="button" class="size" data-testid="size-toggle" on:click=next_size
-                aria-label=tr("调整字号", "Text size")>
+                aria-label=move || {
+                    // The size it is now, which the button's A, A+ or A++ shows the eye.
+                    let percent = match size.get().as_str() { "large" => 120, "xlarge" => 140, _ => 100 };
+                    match lang.get() {
+                        Lang::Zh => format!("调整字号（现为 {percent}%）"),
+                        Lang::En => format!("Text size (now {percent}%)"),
+                    }
+                }>
                 <span aria-hidden="true">{move || match size.get().as_str() { "large" => "A+", "xlarge" => "A++", _ => "A" }}</span>
             </button>
             <button type="button" class="lang" data-testid="lang-toggle" on:click=toggle

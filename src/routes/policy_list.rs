@@ -13,7 +13,7 @@ use crate::core::corpus::Level;
 use crate::core::items::ItemRef;
 use crate::core::listing::{list, policies_csv, Facet, ListState, Sort};
 use crate::core::search::search_href;
-use crate::i18n::{count_en, tr, use_lang, Lang};
+use crate::i18n::{count_en, lang_of, tr, use_lang, Lang};
 use crate::web::{app_root_url, download};
 use wasm_bindgen::JsCast;
 
@@ -121,6 +121,15 @@ pub fn PolicyList() -> impl IntoView {
         open
     });
     let sheet = NodeRef::<leptos::html::Aside>::new();
+    // Beside the list on wide screens, the filters come first in the page: a keyboard can go
+    // past their hundred checkboxes to the results at once.
+    let results_list = NodeRef::<leptos::html::Ol>::new();
+    let to_results = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        if let Some(list) = results_list.get_untracked() {
+            let _ = list.focus();
+        }
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if !sheet_open.get_untracked() {
             return;
@@ -198,6 +207,7 @@ pub fn PolicyList() -> impl IntoView {
                     .into_iter()
                     .map(|v| {
                         let label = value_label(&lib, facet, &v.value, lang_now);
+                        let label_lang = lang_of(&label);
                         let value = v.value.clone();
                         let current = s.clone();
                         let testid = format!("facet-{}-{}", facet.key(), v.value);
@@ -211,7 +221,7 @@ pub fn PolicyList() -> impl IntoView {
                                             next.toggle(facet, &value);
                                             go(&next, false);
                                         }/>
-                                    <span class="facet-label">{label}</span>
+                                    <span class="facet-label" lang=label_lang>{label}</span>
                                     <span class="count">{v.count}</span>
                                 </label>
                             </li>
@@ -429,6 +439,9 @@ pub fn PolicyList() -> impl IntoView {
                     node_ref=sheet aria-label=tr("筛选条件", "Filters")
                     role=move || sheet_open.get().then_some("dialog")
                     aria-modal=move || sheet_open.get().then_some("true")>
+                    <a class="skip-to-results" href="#results" data-testid="skip-to-results" on:click=to_results>
+                        {tr("跳过筛选，到结果", "Skip the filters to the results")}
+                    </a>
                     <div class="sheet-head">
                         <h2>{tr("筛选", "Filters")}</h2>
                         <button type="button" class="sheet-close" data-testid="close-filters" node_ref=close_button
@@ -437,7 +450,7 @@ pub fn PolicyList() -> impl IntoView {
                     {facets}
                 </aside>
                 <div class="list-main">
-                    <ol class="cards plain" data-testid="policy-results">{results}</ol>
+                    <ol class="cards plain" id="results" tabindex="-1" node_ref=results_list data-testid="policy-results">{results}</ol>
                     {move || {
                         let rest = listing.with(|l| l.ids.len()).saturating_sub(shown.get());
                         (rest > 0).then(|| view! {

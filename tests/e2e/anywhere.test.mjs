@@ -297,8 +297,11 @@ test('the interface switches to English and remembers it; the text size control 
   await app.testid('lang-toggle').click();
   await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await app.testid('size-toggle').getAttribute('aria-label'), 'Text size (now 100%)');
   await app.testid('size-toggle').click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');
+  // A screen reader hears the size it is now, as the eye sees A+.
+  assert.equal(await app.testid('size-toggle').getAttribute('aria-label'), 'Text size (now 120%)');
   await page.reload();
   await page.locator('#app h1', { hasText: 'Policy documents' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), 'large');

@@ -263,6 +263,26 @@ for (const [name, device] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+test('on a wide screen a keyboard skips the hundred filters to the results in one step', async () => {
+  const page = await chromium.newPage(DESKTOP);
+  const list = await new PolicyListPage(page, server.base).open('policies/');
+  await list.items().first().waitFor();
+  const skip = list.testid('skip-to-results');
+  // Out of sight until the keyboard reaches it, and before the first filter.
+  assert.equal(await skip.evaluate((a) => a.getBoundingClientRect().right < 0), true);
+  const order = await page.locator('#facets a, #facets input').evaluateAll((els) => els.map((e) => e.dataset.testid));
+  assert.equal(order[0], 'skip-to-results');
+  await skip.focus();
+  assert.equal(await skip.evaluate((a) => a.getBoundingClientRect().right > 0), true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'results');
+  assert.equal(list.relativeUrl(), 'policies/');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-testid="policy-item"]') !== null));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('on a phone the filter sheet is a dialog that keeps the focus, and Escape closes it and gives the focus back', async () => {
   const page = await chromium.newPage(PHONE);
   const list = await new PolicyListPage(page, server.base).open('policies/');
