@@ -40,25 +40,28 @@ pub fn focus_after_paint(find: impl FnOnce() -> Option<web_sys::HtmlElement> + '
 }
 
 /// Gives the focus to the page's main content once the next frame is painted, unless a view
-/// already put it in there (a box, a heading): a link followed inside the content is gone with
-/// the old view, one in the header stays where the reader no longer is, and either way a screen
-/// reader would not learn that the page changed. The page does not scroll for it.
+/// moved it into the content by then (a box, a heading). A link followed inside the content is
+/// gone with the old view, or kept by the new one ("next", far down it); one in the header stays
+/// where the reader no longer is; and either way a screen reader would not learn that the page
+/// changed. The page does not scroll for it.
 pub fn focus_main() {
-    wasm_bindgen_futures::spawn_local(async {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let before = document.active_element();
+    wasm_bindgen_futures::spawn_local(async move {
         after_next_paint().await;
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
         let Some(main) = document
             .get_element_by_id("main")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             return;
         };
-        let inside = document
-            .active_element()
-            .is_some_and(|e| e != *main.as_ref() && main.contains(Some(&e)));
-        if !inside {
+        let now = document.active_element();
+        let moved_inside = now.as_ref().is_some_and(|e| {
+            Some(e) != before.as_ref() && e != main.as_ref() && main.contains(Some(e))
+        });
+        if !moved_inside {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = main.focus_with_options(&options);
