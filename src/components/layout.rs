@@ -7,8 +7,13 @@ use crate::components::saved::StorageNoticeBar;
 use crate::core::url::nav_section;
 use crate::i18n::{tr, use_lang, Lang};
 
-/// Text sizes a reader can choose (北大法宝's 小字/大字), kept in localStorage.
-const SIZES: [&str; 3] = ["normal", "large", "xlarge"];
+/// Text sizes a reader can choose (北大法宝's 小字/大字), kept in localStorage: the key (the
+/// style sheet's `data-size`), what the button shows and the size it is, in percent.
+const SIZES: [(&str, &str, u32); 3] = [
+    ("normal", "A", 100),
+    ("large", "A+", 120),
+    ("xlarge", "A++", 140),
+];
 const SIZE_KEY: &str = "cankao.size";
 
 fn apply_size(size: &str) {
@@ -23,19 +28,16 @@ fn apply_size(size: &str) {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let lang = use_lang();
-    let stored = crate::storage::get(SIZE_KEY).filter(|s| SIZES.contains(&s.as_str()));
-    let size = RwSignal::new(stored.unwrap_or_else(|| SIZES[0].to_string()));
+    let stored =
+        crate::storage::get(SIZE_KEY).and_then(|s| SIZES.iter().position(|(key, ..)| *key == s));
+    // An index into SIZES.
+    let size = RwSignal::new(stored.unwrap_or(0));
     Effect::new(move |_| {
-        let s = size.get();
-        apply_size(&s);
-        crate::storage::set(SIZE_KEY, &s);
+        let (key, ..) = SIZES[size.get()];
+        apply_size(key);
+        crate::storage::set(SIZE_KEY, key);
     });
-    let next_size = move |_| {
-        size.update(|s| {
-            let at = SIZES.iter().position(|x| x == s).unwrap_or(0);
-            *s = SIZES[(at + 1) % SIZES.len()].to_string();
-        })
-    };
+    let next_size = move |_| size.update(|at| *at = (*at + 1) % SIZES.len());
     let toggle = move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     // Where the reader is: the section's entry is marked, and scrolled into the strip on phones
     // (the header shows three of its eight entries at 360 px).
@@ -89,13 +91,13 @@ pub fn Shell(children: Children) -> impl IntoView {
             <button type="button" class="size" data-testid="size-toggle" on:click=next_size
                 aria-label=move || {
                     // The size it is now, which the button's A, A+ or A++ shows the eye.
-                    let percent = match size.get().as_str() { "large" => 120, "xlarge" => 140, _ => 100 };
+                    let (.., percent) = SIZES[size.get()];
                     match lang.get() {
                         Lang::Zh => format!("调整字号（现为 {percent}%）"),
                         Lang::En => format!("Text size (now {percent}%)"),
                     }
                 }>
-                <span aria-hidden="true">{move || match size.get().as_str() { "large" => "A+", "xlarge" => "A++", _ => "A" }}</span>
+                <span aria-hidden="true">{move || SIZES[size.get()].1}</span>
             </button>
             <button type="button" class="lang" data-testid="lang-toggle" on:click=toggle
                 aria-label=tr("EN · switch the interface to English", "中 · 切换为中文界面")>
