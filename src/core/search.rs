@@ -230,17 +230,6 @@ impl Group {
     }
 }
 
-impl Entry {
-    /// The title the reader's interface shows: a figure's in either language, an item's as
-    /// the source prints it.
-    pub fn title_in(&self, en: bool) -> &str {
-        match &self.title_en {
-            Some(title) if en => title,
-            _ => &self.title,
-        }
-    }
-}
-
 /// An item or figure ready to be searched.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -287,6 +276,10 @@ pub struct Index {
     keys: SharedParts,
     /// Entries that have a 文号.
     numbered: Vec<usize>,
+    /// The names of regions, themes, indicators and issuers (each of an issuer's other names
+    /// too), normalized: where [`Index::apart_at_names`] cuts words typed run together. A few
+    /// hundred at any corpus size: a hundred issues name the same places and bodies.
+    names: HashSet<String>,
 }
 
 impl Default for Index {
@@ -305,6 +298,7 @@ impl Default for Index {
             shared: SharedParts::default(),
             keys: SharedParts::default(),
             numbered: Vec::new(),
+            names: HashSet::new(),
         }
     }
 }
@@ -739,7 +733,20 @@ impl Index {
             };
             let at = self.entries.len();
             for f in &e.fields {
-                if f.name.is_some() {
+                if let Some(kind) = f.name {
+                    if matches!(
+                        kind,
+                        NameKind::Region | NameKind::Theme | NameKind::Indicator | NameKind::Issuer
+                    ) {
+                        // 工业和信息化部（工信部）: each name of the body is one.
+                        for name in f.normalized.split(['（', '）', '、']) {
+                            if (2..=MAX_NAME_CHARS).contains(&name.chars().count())
+                                && !self.names.contains(name)
+                            {
+                                self.names.insert(name.to_string());
+                            }
+                        }
+                    }
                     self.shared.push(at, f.weight, &f.normalized);
                 } else {
                     self.text.push(at, f.weight, &f.normalized);
@@ -809,18 +816,10 @@ impl Index {
         }
     }
 
-    /// `input` with every word that holds a shared name (a region's, a theme's, an
-    /// indicator's, an issuer's) and more cut into the names and the text between them, longest
-    /// name first from the left; None when no word is cut.
+    /// `input` with every word that holds a name (a region's, a theme's, an indicator's, an
+    /// issuer's) and more cut into the names and the text between them, longest name first
+    /// from the left; None when no word is cut.
     pub fn apart_at_names(&self, input: &str) -> Option<String> {
-        // Issuers are listed with their other names (工业和信息化部（工信部）): each is a name.
-        let names: HashSet<&str> = self
-            .shared
-            .position
-            .keys()
-            .flat_map(|k| k.split(['（', '）', '、']))
-            .filter(|n| (2..=MAX_NAME_CHARS).contains(&n.chars().count()))
-            .collect();
         let mut cut = false;
         let mut out: Vec<String> = Vec::new();
         for word in words(input) {
@@ -832,7 +831,8 @@ impl Index {
                 let longest = (at + 2..=chars.len().min(at + MAX_NAME_CHARS))
                     .rev()
                     .find(|&end| {
-                        names.contains(chars[at..end].iter().collect::<String>().as_str())
+                        self.names
+                            .contains(chars[at..end].iter().collect::<String>().as_str())
                     });
                 match longest {
                     Some(end) => {
@@ -950,6 +950,15 @@ impl Index {
 }
 
 impl Entry {
+    /// The title the reader's interface shows: a figure's in either language, an item's as
+    /// the source prints it.
+    pub fn title_in(&self, en: bool) -> &str {
+        match &self.title_en {
+            Some(title) if en => title,
+            _ => &self.title,
+        }
+    }
+
     /// The entry's score for the query, or None when some term does not match: the plain
     /// definition, entry by entry, that [`Index::search`] computes in one pass per term.
     #[cfg(test)]
@@ -1193,8 +1202,8 @@ pub struct Found {
     pub apart: Option<String>,
 }
 
-/// The longest name [`Index::apart_at_names`] cuts out, in characters: longer ones are
-/// positions and dates in words, which nobody types run into other words.
+/// The longest name [`Index::apart_at_names`] cuts out, in characters: nobody types a longer
+/// one (a ministry's general office in full) run into other words.
 const MAX_NAME_CHARS: usize = 12;
 
 /// One search result: what ranking and grouping need. Its title, link and snippet come from
