@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::corpus::{Corpus, Issue, Level, Policy, Registry};
 use super::csv;
 use super::items::ItemRef;
-use super::search::{Index, Query};
+use super::search::Index;
 use super::url::{absolute, format_query, parse_query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -321,9 +321,9 @@ pub fn list<'a>(corpus: &'a Corpus, index: &Index, state: &ListState) -> Listing
     };
     // The query narrows everything, facets included; its ranking orders the relevance sort.
     // Run-together words (深圳数字化转型) are searched apart, as on the search page.
-    let rank: Option<BTreeMap<&str, usize>> = (!Query::parse(&state.q).is_empty()).then(|| {
-        index
-            .find(&state.q)
+    let found = index.find(&state.q);
+    let rank: Option<BTreeMap<&str, usize>> = (!found.query.is_empty()).then(|| {
+        found
             .hits
             .iter()
             .enumerate()

@@ -203,7 +203,7 @@ fn ItemView(id: String) -> impl IntoView {
                 <p class="meta">{match e.scope {
                     crate::core::corpus::Scope::Domestic => tr("国内经验", "Domestic experience"),
                     crate::core::corpus::Scope::Foreign => tr("国外经验", "Foreign experience"),
-                }}{e.outlet.clone().map(|o| view! { {tr(" · 来源：", " · Source: ")}<span lang="zh-CN">{o}</span> })}</p>
+                }}{e.outlet.clone().map(|o| view! { {tr(" · 来源：", " · Outlet: ")}<span lang="zh-CN">{o}</span> })}</p>
                 <div class="prose" lang="zh-CN" data-testid="item-body">
                     <FigureParagraphs issue_index=at item=id.clone() paragraphs=e.lead.clone()/>
                     {sections}
