@@ -42,11 +42,7 @@ impl MatrixChart {
                 .iter()
                 .map(|r| r.name_in(en).to_string())
                 .collect(),
-            cols: m
-                .themes
-                .iter()
-                .map(|t| if en { t.en.clone() } else { t.zh.clone() })
-                .collect(),
+            cols: m.themes.iter().map(|t| t.name_in(en).to_string()).collect(),
             counts: m.counts.clone(),
             max: m.max,
             source: source.to_string(),

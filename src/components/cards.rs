@@ -19,7 +19,7 @@ pub fn ThemeChips(themes: Vec<String>) -> impl IntoView {
         .map(|t| {
             let href = format!("policies/?theme={}", t.key);
             view! {
-                <a class="tag" href=href>{move || if lang.get() == crate::i18n::Lang::En { t.en.clone() } else { t.zh.clone() }}</a>
+                <a class="tag" href=href>{move || t.name_in(lang.get() == crate::i18n::Lang::En).to_string()}</a>
             }
         })
         .collect_view()

@@ -730,11 +730,12 @@ pub fn bar_chart(corpus: &Corpus, cmp: &Comparison, en: bool) -> BarChart {
                 },
                 // A bound the source gives (超过三成) stays on the bar, unless the value was
                 // converted to the chart's unit.
-                value_label: match (&e.figure.bounded, e.value == e.figure.value, en) {
-                    (Some(_), true, true) => figure_en(e.figure),
-                    (Some(bounded), true, false) => bounded.clone(),
-                    (_, _, true) => amount_en(e.value, &cmp.unit),
-                    (_, _, false) => fmt_with_unit(e.value, &cmp.unit),
+                value_label: if e.figure.bounded.is_some() && e.value == e.figure.value {
+                    figure_text(e.figure, en)
+                } else if en {
+                    amount_en(e.value, &cmp.unit)
+                } else {
+                    fmt_with_unit(e.value, &cmp.unit)
                 },
                 target: e.figure.kind == FigureKind::Target,
                 key: e.figure.id.clone(),
@@ -780,7 +781,7 @@ fn figure_row(
         region.name_in(en).to_string(),
         region.id.clone(),
         indicator
-            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+            .map(|i| i.name_in(en).to_string())
             .unwrap_or_default(),
         f.indicator.clone(),
         f.scope_name(en).unwrap_or_default().to_string(),
@@ -795,7 +796,7 @@ fn figure_row(
         f.sentence.clone(),
         f.note
             .as_ref()
-            .map(|n| if en { n.en.clone() } else { n.zh.clone() })
+            .map(|n| n.pick(en).to_string())
             .unwrap_or_default(),
         source.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
         source
@@ -1385,16 +1386,13 @@ pub fn matrix(corpus: &Corpus) -> Matrix<'_> {
 
 /// The matrix as CSV: a row per region, a column per theme.
 pub fn matrix_csv(m: &Matrix, en: bool) -> String {
-    let mut header: Vec<&str> = if en {
-        vec!["Region", "Region code", "All policies"]
-    } else {
-        vec!["地区", "地区代码", "政策总数"]
-    };
-    header.extend(
-        m.themes
-            .iter()
-            .map(|t| if en { t.en.as_str() } else { t.zh.as_str() }),
-    );
+    let fixed: [csv::Heading; 3] = [
+        ("地区", "Region"),
+        ("地区代码", "Region code"),
+        ("政策总数", "All policies"),
+    ];
+    let mut header: Vec<&str> = fixed.iter().map(|h| csv::heading_in(h, en)).collect();
+    header.extend(m.themes.iter().map(|t| t.name_in(en)));
     let rows: Vec<Vec<String>> = m
         .regions
         .iter()

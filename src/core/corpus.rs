@@ -490,6 +490,17 @@ pub struct Theme {
     pub en: String,
 }
 
+impl Theme {
+    /// The theme's name in the reader's language.
+    pub fn name_in(&self, en: bool) -> &str {
+        if en {
+            &self.en
+        } else {
+            &self.zh
+        }
+    }
+}
+
 /// `indicators.json` (ours): what figures measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -497,6 +508,17 @@ pub struct Indicator {
     pub key: String,
     pub zh: String,
     pub en: String,
+}
+
+impl Indicator {
+    /// The indicator's name in the reader's language.
+    pub fn name_in(&self, en: bool) -> &str {
+        if en {
+            &self.en
+        } else {
+            &self.zh
+        }
+    }
 }
 
 /// The registries shared by all issues.
@@ -562,7 +584,7 @@ impl Registry {
     /// An indicator's name in the reader's language; its key when the registry lacks it.
     pub fn indicator_name(&self, key: &str, en: bool) -> String {
         self.indicator(key)
-            .map(|i| if en { i.en.clone() } else { i.zh.clone() })
+            .map(|i| i.name_in(en).to_string())
             .unwrap_or_else(|| key.to_string())
     }
 

@@ -72,11 +72,17 @@ pub type Heading = (&'static str, &'static str);
 /// A whole CSV document headed in the reader's language: a download from the English
 /// interface is headed in English (the cells taken from the source stay as printed).
 pub fn document_in(header: &[Heading], en: bool, rows: &[Vec<String>]) -> String {
-    let names: Vec<&str> = header
-        .iter()
-        .map(|(zh, english)| if en { *english } else { *zh })
-        .collect();
+    let names: Vec<&str> = header.iter().map(|h| heading_in(h, en)).collect();
     document(&names, rows)
+}
+
+/// A column's heading in the reader's language.
+pub fn heading_in(&(zh, english): &Heading, en: bool) -> &'static str {
+    if en {
+        english
+    } else {
+        zh
+    }
 }
 
 /// A whole CSV document from a header and rows.

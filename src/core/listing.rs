@@ -425,13 +425,7 @@ pub fn policies_csv(rows: &[Row], root_url: &str, en: bool) -> String {
             let theme_names: Vec<&str> = themes
                 .iter()
                 .filter_map(|key| row.registry.theme(key))
-                .map(|theme| {
-                    if en {
-                        theme.en.as_str()
-                    } else {
-                        theme.zh.as_str()
-                    }
-                })
+                .map(|theme| theme.name_in(en))
                 .collect();
             vec![
                 p.id.clone(),

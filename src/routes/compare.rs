@@ -174,7 +174,7 @@ fn chooser(
             order::sort(&mut regions);
             regions.dedup();
             (!regions.is_empty()).then(|| {
-                let name = if en { i.en.clone() } else { i.zh.clone() };
+                let name = i.name_in(en).to_string();
                 (i.key.clone(), name, regions.len())
             })
         })

@@ -41,7 +41,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
         .themes
         .iter()
         .map(|t| {
-            let name = if en { t.en.clone() } else { t.zh.clone() };
+            let name = t.name_in(en).to_string();
             view! { <th scope="col" class="cx-theme"><span>{name}</span></th> }
         })
         .collect();
@@ -61,7 +61,7 @@ fn matrix_section(corpus: &Corpus, en: bool) -> impl IntoView + use<> {
                     if n == 0 {
                         view! { <td class=class data-testid=testid></td> }.into_any()
                     } else {
-                        let theme = if en { t.en.clone() } else { t.zh.clone() };
+                        let theme = t.name_in(en).to_string();
                         let label = if en {
                             format!("{} · {theme}: {}", r.en, count_en(n, "policy", "policies"))
                         } else {
